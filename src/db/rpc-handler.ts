@@ -1,0 +1,79 @@
+// Answers PostgREST's `POST /rest/v1/rpc/<fn>` in-process, so supabase-js talks to PGlite or any
+// Postgres through its `global.fetch` option exactly as it talks to a Supabase project.
+import type { SqlExecutor } from './sql-executor.js';
+import { postgresErrorFields } from './sql-executor.js';
+import { functionNotFound, postgrestError, type PostgrestErrorBody } from './rpc-errors.js';
+import { callStatement, loadRpcFunctions, paramFor, resolveOverload, type RpcFunction } from './rpc-functions.js';
+
+/** A fetch function that serves the RPC endpoint against one database. */
+export type RpcFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Creates the handler. Requests carrying `serviceKey` run as the connecting user (like Supabase's
+ * service_role); any other key runs as `anon`, which the migrations grant nothing.
+ */
+export async function createRpcFetch(db: SqlExecutor, serviceKey: string): Promise<RpcFetch> {
+  let functions = await loadRpcFunctions(db);
+  const statements = new Map<string, string>();
+
+  return async function rpcFetch(input, init) {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    const match = /\/rest\/v1\/rpc\/([A-Za-z0-9_]+)$/.exec(url.pathname);
+    if (!match) return json(404, errorBody('PGRST125', `Invalid path specified in request URL: ${url.pathname}`));
+    if (method !== 'POST') return json(405, errorBody('PGRST117', `Unsupported HTTP method: ${method}`));
+
+    const bodyText = typeof init?.body === 'string' ? init.body : input instanceof Request ? await input.text() : '';
+    let args: Record<string, unknown>;
+    try {
+      const parsed: unknown = bodyText.trim() === '' ? {} : JSON.parse(bodyText);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      args = parsed as Record<string, unknown>;
+    } catch {
+      return json(400, errorBody('PGRST102', 'Empty or invalid json'));
+    }
+
+    const fnName = match[1]!;
+    const given = Object.keys(args).sort();
+    let fn = resolveOverload(functions.get(fnName), given);
+    if (!fn) {
+      // A migration may have added it since start: refresh once, as PostgREST reloads its cache.
+      functions = await loadRpcFunctions(db);
+      fn = resolveOverload(functions.get(fnName), given);
+      if (!fn) {
+        const nf = functionNotFound(fnName, given);
+        return json(nf.status, nf.body);
+      }
+    }
+    const cacheKey = `${fnName}(${given.join(',')})#${fn.argTypes.join(',')}`;
+    let sql = statements.get(cacheKey);
+    if (!sql) {
+      sql = callStatement(fn, given);
+      statements.set(cacheKey, sql);
+    }
+    const params = given.map((name) => paramFor(fn as RpcFunction, name, args[name]));
+    const bearer = headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? headers.get('apikey') ?? '';
+    const anonymous = bearer !== serviceKey;
+    try {
+      const rows = anonymous
+        ? await db.transaction(async (tx) => {
+            await tx.exec('set local role anon');
+            return tx.query<{ body: string }>(sql as string, params);
+          })
+        : await db.query<{ body: string }>(sql, params);
+      return new Response(rows[0]?.body ?? 'null', { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    } catch (err) {
+      const e = postgrestError(postgresErrorFields(err), anonymous);
+      return json(e.status, e.body);
+    }
+  };
+}
+
+function errorBody(code: string, message: string): PostgrestErrorBody {
+  return { code, message, details: null, hint: null };
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+}
