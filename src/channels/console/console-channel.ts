@@ -1,0 +1,86 @@
+// The terminal as a chat: each line a person types is an inbound event; the bot's replies are
+// printed as plain text with numbered choices. Works on a TTY and with stdin from a pipe, and
+// ends cleanly at end of input once the turns in hand are done.
+import { randomUUID } from 'node:crypto';
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { InboundEvent, Locale, Outbound } from '../../conversation/contract.js';
+import type { TurnService } from '../../services/turn-service.js';
+import type { Logger } from '../../logging/logger.js';
+import { parseConsoleLine } from './parse-line.js';
+
+/** Renders the engine's messages as the text the terminal shows. */
+export type ConsoleRender = (messages: Outbound[], locale: Locale) => string;
+
+/** The terminal channel's dependencies. */
+export interface ConsoleChannelOptions {
+  input: Readable;
+  output: Writable;
+  turns: TurnService;
+  render: ConsoleRender;
+  log: Logger;
+  /** Who is typing: the terminal user's identity (e.g. from --as). */
+  userName: string;
+  /** Shown once at start. */
+  banner: string;
+  /** Shown when a turn fails unexpectedly. */
+  failure: (locale: Locale) => string;
+  defaultLocale: Locale;
+}
+
+/** Runs the terminal chat until end of input; resolves when every line has been answered. */
+export function runConsoleChannel(opts: ConsoleChannelOptions): { done: Promise<void>; stop: () => void } {
+  const userId = consoleUserId(opts.userName);
+  const interactive = Boolean((opts.input as NodeJS.ReadStream).isTTY);
+  const rl = readline.createInterface({ input: opts.input, output: interactive ? opts.output : undefined, terminal: interactive });
+  let lastLocale: Locale = opts.defaultLocale;
+  let chain: Promise<void> = Promise.resolve();
+  const write = (text: string) => {
+    opts.output.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
+  const prompt = () => {
+    if (interactive) rl.prompt();
+  };
+
+  write(opts.banner);
+  prompt();
+
+  const handleLine = async (raw: string) => {
+    const parsed = parseConsoleLine(raw);
+    if (parsed.kind === 'text' && !parsed.text) return prompt();
+    const event: InboundEvent = {
+      channel: 'console',
+      chatId: userId,
+      userId,
+      eventId: randomUUID(),
+      displayName: opts.userName,
+      ...parsed,
+    };
+    try {
+      const reply = await opts.turns.handle(event);
+      if (reply.kind === 'reply') {
+        lastLocale = reply.locale;
+        write(opts.render(reply.messages, reply.locale));
+      }
+    } catch (err) {
+      opts.log.error('console.turn_failed', { code: (err as { code?: string }).code ?? 'UNEXPECTED' });
+      write(opts.failure(lastLocale));
+    }
+    prompt();
+  };
+
+  rl.on('line', (line) => {
+    chain = chain.then(() => handleLine(line));
+  });
+  const done = new Promise<void>((resolve) => {
+    rl.on('close', () => {
+      void chain.then(resolve);
+    });
+  });
+  return { done, stop: () => rl.close() };
+}
+
+/** A stable id for a terminal user, so the same name finds the same conversation after a restart. */
+export function consoleUserId(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase().replace(/\s+/g, '-');
+}

@@ -1,0 +1,75 @@
+// Matches a typed answer against the options shown: numbers ("2", "2,5", "2 5"), or the option's
+// words with or without diacritics, or an unambiguous start of them.
+import { foldVietnamese } from '../domain/text.js';
+import type { PromptOption } from './flow.js';
+
+/** Which options a typed answer picks, or why it picks none. */
+export type ChoiceMatch =
+  | { ok: true; values: string[] }
+  | { ok: false; problem: 'out_of_range'; number: number; max: number }
+  | { ok: false; problem: 'several' }
+  | { ok: false; problem: 'ambiguous' }
+  | { ok: false; problem: 'no_match' }
+  | { ok: false; problem: 'no_options' };
+
+const NUMBER_LIST = /^\d{1,6}(?:\s*[,;\s]\s*\d{1,6})*$/;
+
+/** Folds typed text for matching: no diacritics, no trailing punctuation, no "so"/"chon" in front. */
+export function foldAnswer(text: string): string {
+  return foldVietnamese(text)
+    .replace(/[.!?]+$/, '')
+    .replace(/^(?:chon|so|option|number|no\.)\s+/, '')
+    .trim();
+}
+
+/** The folded phrases that select an option: its own words, else its name when shown as data. */
+export function optionWords(option: PromptOption): string[] {
+  const own = option.words ?? [];
+  const label = 'raw' in option.label ? [foldAnswer(option.label.raw)] : [];
+  return [...own.map(foldAnswer), ...label].filter(Boolean);
+}
+
+/** Resolves a typed answer to option values (one for a single choice; toggles for a multi choice). */
+export function matchChoice(text: string, options: readonly PromptOption[], multi: boolean): ChoiceMatch {
+  if (!options.length) return { ok: false, problem: 'no_options' };
+  const folded = foldAnswer(text);
+  if (NUMBER_LIST.test(folded)) {
+    const numbers = [...new Set(folded.split(/[\s,;]+/).map(Number))];
+    if (!multi && numbers.length > 1) return { ok: false, problem: 'several' };
+    const bad = numbers.find((n) => n < 1 || n > options.length);
+    if (bad !== undefined) return { ok: false, problem: 'out_of_range', number: bad, max: options.length };
+    return { ok: true, values: numbers.map((n) => options[n - 1]!.value) };
+  }
+  const found = matchWords(folded, options);
+  if (found === 'ambiguous') return { ok: false, problem: 'ambiguous' };
+  return found ? { ok: true, values: [found.value] } : { ok: false, problem: 'no_match' };
+}
+
+// Letters and digits only, single-spaced: "nguoi lao dong, nguoi tot" -> "nguoi lao dong nguoi tot".
+function plain(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Finds the one option whose words the folded text names: exactly, by a start, or as whole words inside them. */
+export function matchWords(folded: string, options: readonly PromptOption[]): PromptOption | 'ambiguous' | null {
+  const typed = plain(folded);
+  if (!typed) return null;
+  const tiers: ((word: string) => boolean)[] = [
+    (w) => w === typed,
+    (w) => typed.length >= 2 && w.startsWith(typed),
+    (w) => typed.length >= 3 && ` ${w} `.includes(` ${typed} `),
+    (w) => w.length >= 3 && ` ${typed} `.includes(` ${w} `),
+  ];
+  for (const test of tiers) {
+    const hits = options.filter((o) => optionWords(o).some((w) => test(plain(w))));
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length > 1) return 'ambiguous';
+  }
+  return null;
+}
+
+/** Finds an action (done, skip...) named exactly by the typed text. */
+export function matchAction(text: string, actions: readonly PromptOption[]): PromptOption | null {
+  const folded = foldAnswer(text);
+  return actions.find((a) => optionWords(a).includes(folded)) ?? null;
+}

@@ -1,0 +1,153 @@
+// Who is nominated and what they did: the name (checked against nominations already made in the
+// same campaign and unit), the offer to support an existing one, and the description of deeds.
+import { DEEDS_MAX, DEEDS_MIN, NAME_MAX, NAME_MIN } from '../../../domain/limits.js';
+import { charCount, cleanInput, hasLetters } from '../../../domain/text.js';
+import type { EffectResult, Outbound, SimilarNomination, Text } from '../../contract.js';
+import type { StepContext, StepDef, StepResult } from '../../flow.js';
+import { msg, raw } from '../../messages.js';
+import { readAnswers } from './answers.js';
+import { unitById } from './catalog-view.js';
+
+/** The value of the quick answer "use the unit's own name". */
+const UNIT_NAME = 'unit_name';
+
+function nomineeKind(cx: StepContext) {
+  return readAnswers(cx.answers).kind ?? 'individual';
+}
+
+/** Checks a nominee's name: length and letters; returns the cleaned name or why it is refused. */
+export function checkName(input: string): { ok: true; name: string } | { ok: false; reason: Text } {
+  const name = cleanInput(input);
+  const count = charCount(name);
+  if (!count) return { ok: false, reason: msg('form.empty') };
+  if (!hasLetters(name)) return { ok: false, reason: msg('nomination.name.needsLetters') };
+  if (count < NAME_MIN) return { ok: false, reason: msg('nomination.name.tooShort', { min: NAME_MIN }) };
+  if (count > NAME_MAX) return { ok: false, reason: msg('nomination.name.tooLong', { count, max: NAME_MAX }) };
+  return { ok: true, name };
+}
+
+function matchesOf(cx: StepContext): SimilarNomination[] {
+  return Array.isArray(cx.scratch.matches) ? (cx.scratch.matches as SimilarNomination[]) : [];
+}
+
+/** The nominee's full name, or the collective's name (a collective may take its unit's name in one tap). */
+export const nameStep: StepDef = {
+  id: 'name',
+  answered: (cx) => {
+    const a = readAnswers(cx.answers);
+    return a.name !== undefined && a.nameKind === nomineeKind(cx);
+  },
+  lookup: (cx) => {
+    const a = readAnswers(cx.answers);
+    return a.campaignId && a.unitId ? { kind: 'similar_nominations', campaignId: a.campaignId, unitId: a.unitId } : undefined;
+  },
+  prompt: (cx) => {
+    const unit = unitById(cx.catalog, readAnswers(cx.answers).unitId);
+    const collective = nomineeKind(cx) === 'collective';
+    return {
+      text: [collective ? msg('nomination.name.askCollective') : msg('nomination.name.askIndividual')],
+      input: 'text',
+      freeText: true,
+      options: collective && unit ? [{ value: UNIT_NAME, label: raw(unit.name), hint: msg('nomination.name.useUnitName') }] : [],
+    };
+  },
+  help: (cx) => [nomineeKind(cx) === 'collective' ? msg('nomination.name.helpCollective') : msg('nomination.name.helpIndividual')],
+  accept: (input, cx) => {
+    const kind = nomineeKind(cx);
+    if (input.kind === 'option' && input.value === UNIT_NAME) {
+      const unit = unitById(cx.catalog, readAnswers(cx.answers).unitId);
+      if (unit) return { type: 'answer', set: { name: unit.name, nameKind: kind } };
+    }
+    if (input.kind !== 'text') return { type: 'invalid', reason: [msg('nomination.name.typeIt')] };
+    const checked = checkName(input.text);
+    if (!checked.ok) return { type: 'invalid', reason: [checked.reason] };
+    const matches = cx.lookup?.kind === 'similar_nominations' ? cx.lookup.matches : [];
+    const set = { name: checked.name, nameKind: kind };
+    return matches.length ? { type: 'answer', set, goto: 'duplicate', scratch: { matches } } : { type: 'answer', set };
+  },
+};
+
+function endorseReply(result: EffectResult | null): Outbound[] {
+  const r = result?.type === 'endorse' ? result : null;
+  const code = r?.code ?? '';
+  const line: Text =
+    r?.status === 'endorsed'
+      ? msg('endorse.done', { code, count: r.count ?? 1 })
+      : r?.status === 'already'
+        ? msg('endorse.already', { code })
+        : r?.status === 'own'
+          ? msg('endorse.own', { code })
+          : msg('endorse.notFound');
+  return [{ kind: 'text', text: [line, msg('endorse.next')] }];
+}
+
+/** Shown when similar nominations exist: support one of them, or go on with a different nominee. */
+export const duplicateStep: StepDef = {
+  id: 'duplicate',
+  transient: true,
+  when: () => false,
+  answered: () => true,
+  prompt: (cx) => {
+    const matches = matchesOf(cx);
+    const lines: Text[] = matches.map((m) => {
+      const params = { code: m.code, name: m.nomineeName, count: m.endorsements };
+      if (m.mine) return msg('nomination.duplicate.lineMine', params);
+      if (m.endorsedByMe) return msg('nomination.duplicate.lineEndorsed', params);
+      return msg('nomination.duplicate.line', params);
+    });
+    const supportable = matches.filter((m) => !m.mine && !m.endorsedByMe);
+    return {
+      text: [msg('nomination.duplicate.intro'), ...lines, supportable.length ? msg('nomination.duplicate.ask') : msg('nomination.duplicate.askContinue')],
+      input: 'single',
+      options: [
+        ...supportable.map((m) => ({
+          value: `endorse:${m.id}`,
+          label: msg('nomination.duplicate.support', { code: m.code, name: m.nomineeName }),
+          words: [m.code.toLowerCase()],
+        })),
+        {
+          value: 'continue',
+          label: msg('nomination.duplicate.different'),
+          words: ['khac', 'nguoi khac', 'tiep tuc', 'different', 'continue', 'other'],
+        },
+      ],
+    };
+  },
+  help: () => [msg('nomination.duplicate.help')],
+  accept: (input, cx): StepResult => {
+    if (input.kind === 'option' && input.value === 'continue') return { type: 'answer', set: {} };
+    if (input.kind === 'option' && input.value.startsWith('endorse:')) {
+      const id = input.value.slice('endorse:'.length);
+      const match = matchesOf(cx).find((m) => m.id === id && !m.mine);
+      if (match) return { type: 'finish', effect: { type: 'endorse', nominationId: match.id }, reply: endorseReply };
+    }
+    return { type: 'invalid', reason: [msg('choice.pickFromList')] };
+  },
+};
+
+/** Checks the description of deeds: letters and length bounds; returns the cleaned text or why not. */
+export function checkDeeds(input: string): { ok: true; deeds: string } | { ok: false; reason: Text } {
+  const deeds = cleanInput(input, { multiline: true });
+  const count = charCount(deeds);
+  if (!count) return { ok: false, reason: msg('form.empty') };
+  if (count > DEEDS_MAX) return { ok: false, reason: msg('nomination.deeds.tooLong', { count, max: DEEDS_MAX }) };
+  if (!hasLetters(deeds)) return { ok: false, reason: msg('nomination.deeds.needsLetters') };
+  if (count < DEEDS_MIN) return { ok: false, reason: msg('nomination.deeds.tooShort', { count, min: DEEDS_MIN }) };
+  return { ok: true, deeds };
+}
+
+/** What the nominee did, in the nominator's words. */
+export const deedsStep: StepDef = {
+  id: 'deeds',
+  answered: (cx) => readAnswers(cx.answers).deeds !== undefined,
+  prompt: (cx) => ({
+    text: [msg('nomination.deeds.ask', { name: readAnswers(cx.answers).name ?? '', min: DEEDS_MIN, max: DEEDS_MAX })],
+    input: 'text',
+  }),
+  help: () => [msg('nomination.deeds.help', { min: DEEDS_MIN, max: DEEDS_MAX })],
+  accept: (input) => {
+    if (input.kind !== 'text') return { type: 'invalid', reason: [msg('nomination.deeds.typeIt')] };
+    const checked = checkDeeds(input.text);
+    return checked.ok ? { type: 'answer', set: { deeds: checked.deeds } } : { type: 'invalid', reason: [checked.reason] };
+  },
+};

@@ -1,0 +1,80 @@
+// Composition root: configuration -> database -> services -> channels. The only file that
+// knows every layer; everything else receives what it needs.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { parseCliArgs, USAGE } from './cli-args.js';
+import { describeConfigProblems, loadConfig } from './config.js';
+import { openBackend } from './db/backend.js';
+import { createTurnStore } from './db/turn-store.js';
+import { createLogger } from './logging/logger.js';
+import { createTurnService } from './services/turn-service.js';
+import { runConsoleChannel } from './channels/console/console-channel.js';
+import { createTranslator } from './channels/i18n.js';
+import { renderPlainMessages } from './channels/text-render.js';
+
+async function main(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const args = parseCliArgs(process.argv.slice(2));
+  if (!args.ok) {
+    process.stderr.write(`${args.problem}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(`${describeConfigProblems(loaded.problems)}\n`);
+    return 78;
+  }
+  const config = loaded.config;
+  // The terminal is the chat: keep routine logs out of it unless asked for.
+  const level = process.env.LOG_LEVEL ? config.logLevel : 'warn';
+  const log = createLogger(level, (line) => process.stderr.write(line));
+
+  const backend = await openBackend(config.database);
+  log.info('database.ready', { backend: backend.kind, migrations_applied: backend.applied.length });
+  const turns = createTurnService({ store: createTurnStore(backend.supabase), defaultWard: config.defaultWard, log });
+  const t = await createTranslator();
+
+  const userName = args.as ?? config.consoleUser ?? os.userInfo().username;
+  const chat = runConsoleChannel({
+    input: process.stdin,
+    output: process.stdout,
+    turns,
+    log,
+    userName,
+    defaultLocale: config.defaultLocale,
+    banner: t(config.defaultLocale)('console.banner', { name: userName }),
+    failure: (locale) => t(locale)('console.failure'),
+    render: (messages, locale) => renderPlainMessages(messages, t(locale)),
+  });
+
+  let stopping = false;
+  const stop = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutdown', { reason });
+    chat.stop();
+    await turns.idle();
+    await backend.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void stop(signal).then(() => process.exit(0));
+    });
+  }
+  await chat.done;
+  await stop('end_of_input');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const code = (err as { code?: string }).code;
+    process.stderr.write(`The bot stopped because of an unexpected error${code ? ` (${code})` : ''}: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);

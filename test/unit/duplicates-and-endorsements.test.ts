@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { SimilarNomination } from '../../src/conversation/contract.js';
+import { IDS } from '../support/catalog-fixture.js';
+import { Chat, DEEDS } from './chat-harness.js';
+
+const existing: SimilarNomination = {
+  id: 'nom-7',
+  code: 'TL-0007',
+  nomineeName: 'Nguyễn Văn An',
+  categoryId: IDS.goodDeeds,
+  endorsements: 3,
+  mine: false,
+  endorsedByMe: false,
+};
+
+// Opens a form up to the name question, with the database knowing `similar` nominations.
+function atName(similar: SimilarNomination[]): Chat {
+  const chat = new Chat();
+  chat.similar = (typed) => (typed.toLowerCase().includes('an') ? similar : []);
+  for (const line of ['/decu', 'cá nhân', 'người tốt', 'Tổ dân phố 3']) chat.say(line);
+  return chat;
+}
+
+describe('a nomination of the same person already exists', () => {
+  it('asks the database for similar names in the same campaign and unit while the name is asked', () => {
+    const chat = atName([]);
+    expect(chat.state.lookup).toEqual({ kind: 'similar_nominations', campaignId: IDS.campaign, unitId: IDS.tdp3 });
+    chat.say('Nguyễn Văn Bình');
+    expect(chat.state.lookup).toBeUndefined();
+  });
+
+  it('shows the existing nomination and offers to support it instead', () => {
+    const chat = atName([existing]);
+    const reply = chat.say('nguyen van an');
+    expect(reply).toContain('Đã có đề cử với tên giống vậy trong cùng đợt và cùng đơn vị');
+    expect(reply).toContain('• TL-0007 · Nguyễn Văn An · 3 lượt ủng hộ');
+    expect(reply).toContain('1. Ủng hộ đề cử TL-0007 (Nguyễn Văn An)');
+    expect(reply).toContain('2. Người/tập thể khác, tiếp tục đề cử');
+  });
+
+  it('supporting it records one endorsement and ends the form', () => {
+    const chat = atName([existing]);
+    chat.say('nguyen van an');
+    const reply = chat.say('1');
+    expect(chat.lastEffect()).toEqual({ type: 'endorse', nominationId: 'nom-7' });
+    expect(reply).toContain('Bạn đã ủng hộ đề cử TL-0007. Hiện đề cử có 4 lượt ủng hộ');
+    expect(reply).toContain('/decu');
+    expect(chat.state.flow).toBeNull();
+  });
+
+  it('says so when the person had already supported it', () => {
+    const chat = atName([existing]);
+    chat.database = () => ({ type: 'endorse', status: 'already', code: 'TL-0007' });
+    chat.say('nguyen van an');
+    expect(chat.say('1')).toContain('Bạn đã ủng hộ đề cử TL-0007 từ trước');
+  });
+
+  it('says so when the nomination has gone in the meantime', () => {
+    const chat = atName([existing]);
+    chat.database = () => ({ type: 'endorse', status: 'not_found' });
+    chat.say('nguyen van an');
+    expect(chat.say('1')).toContain('không còn tìm thấy đề cử này');
+  });
+
+  it('"a different person" continues the nomination with the typed name', () => {
+    const chat = atName([existing]);
+    chat.say('Nguyễn Văn An');
+    expect(chat.say('khác')).toContain('những việc làm, thành tích nổi bật của Nguyễn Văn An');
+    expect(chat.say('quay lại')).toContain('họ và tên đầy đủ');
+  });
+
+  it("marks the person's own nomination and does not offer to support it", () => {
+    const chat = atName([{ ...existing, mine: true }]);
+    const reply = chat.say('Nguyễn Văn An');
+    expect(reply).toContain('• TL-0007 · Nguyễn Văn An · 3 lượt ủng hộ (đề cử của bạn)');
+    expect(reply).not.toContain('Ủng hộ đề cử TL-0007');
+    expect(chat.question().options.map((o) => o.value)).toEqual(['continue']);
+    chat.say('1');
+    chat.say(DEEDS);
+    expect(chat.read()).toContain('đáp ứng những tiêu chí nào?');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { checkVietnamesePhone } from '../../src/domain/phone.js';
+
+describe('Vietnamese mobile numbers', () => {
+  it('are accepted in the usual ways of writing them and stored as 0xxxxxxxxx', () => {
+    for (const typed of ['0912 345 678', '+84 912345678', '84912345678', '0912.345.678', '0912-345-678', '+84 0912 345 678']) {
+      expect(checkVietnamesePhone(typed), typed).toEqual({ ok: true, phone: '0912345678' });
+    }
+  });
+
+  it('say why a number is refused', () => {
+    expect(checkVietnamesePhone('không có')).toEqual({ ok: false, problem: 'not_a_number' });
+    expect(checkVietnamesePhone('091234567')).toEqual({ ok: false, problem: 'wrong_length' });
+    expect(checkVietnamesePhone('02693 824 567')).toEqual({ ok: false, problem: 'not_mobile' });
+  });
+
+  it('accept every mobile prefix after the renumbering', () => {
+    for (const prefix of ['03', '05', '07', '08', '09']) {
+      expect(checkVietnamesePhone(`${prefix}12345678`).ok, prefix).toBe(true);
+    }
+  });
+});
