@@ -32,7 +32,7 @@ export async function openBackend(database: Config['database'], options: { maxCo
   if (database.kind === 'supabase') {
     return {
       kind: 'supabase',
-      supabase: createServerClient(database.url, database.serviceRoleKey),
+      supabase: await createServerClient(database.url, database.serviceRoleKey),
       sql: null,
       applied: [],
       close: async () => undefined,
@@ -50,7 +50,7 @@ export async function openBackend(database: Config['database'], options: { maxCo
     const applied = await migrateAndSeed(sql);
     const key = randomBytes(24).toString('hex');
     const fetch = await createRpcFetch(sql, key);
-    return { kind: database.kind, supabase: createServerClient(EMBEDDED_URL, key, fetch), sql, applied, close: () => sql.close() };
+    return { kind: database.kind, supabase: await createServerClient(EMBEDDED_URL, key, fetch), sql, applied, close: () => sql.close() };
   } catch (err) {
     await sql.close();
     throw err;

@@ -1,10 +1,33 @@
 // The one way the bot reaches its data: supabase-js, against Supabase or the embedded handler.
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import type { RpcFetch } from './rpc-handler.js';
 
+type SupabaseModule = typeof import('@supabase/supabase-js');
+let supabaseModule: Promise<SupabaseModule> | null = null;
+
+// supabase-js prints a Node 20 deprecation notice when it loads. In the terminal chat that line
+// would land in the middle of the conversation, so it is kept out while the module loads; the
+// README says that Node 22 is recommended.
+function loadSupabase(): Promise<SupabaseModule> {
+  supabaseModule ??= (async () => {
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].includes('Node.js 20 and below are deprecated')) return;
+      warn(...args);
+    };
+    try {
+      return await import('@supabase/supabase-js');
+    } finally {
+      console.warn = warn;
+    }
+  })();
+  return supabaseModule;
+}
+
 /** A server-side client: no sessions, no token refresh; `fetch` replaces the network when given. */
-export function createServerClient(url: string, key: string, fetch?: RpcFetch): SupabaseClient {
+export async function createServerClient(url: string, key: string, fetch?: RpcFetch): Promise<SupabaseClient> {
+  const { createClient } = await loadSupabase();
   return createClient(url, key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     // supabase-js 2.1xx needs a WebSocket implementation on Node 20 even when realtime is unused.

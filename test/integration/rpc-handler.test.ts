@@ -65,7 +65,7 @@ describe.each(databaseBackends())('RPC handler on %s', (kind) => {
   });
 
   it('gives a caller without the service key nothing: 401 on every function', async () => {
-    const anon = createServerClient('http://embedded.invalid', 'not-the-service-key', await createRpcFetch(db.backend.sql!, 'the-real-key'));
+    const anon = await createServerClient('http://embedded.invalid', 'not-the-service-key', await createRpcFetch(db.backend.sql!, 'the-real-key'));
     const res = await anon.rpc('t_echo', { p_n: 1, p_obj: {} });
     expect(res.status).toBe(401);
     expect(res.error?.code).toBe('42501');

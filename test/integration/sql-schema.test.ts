@@ -138,7 +138,7 @@ describe.each(databaseBackends())('schema on %s', (kind) => {
     it('refuses anon at the SQL level and through the RPC endpoint', async () => {
       expect(await asRole('anon', "select public.bot_turn_load('telegram','c','u',null,null,'e','',null,null)")).toEqual({ code: '42501' });
       const fetch = await createRpcFetch(db.backend.sql!, 'the-service-key');
-      const anon = createServerClient('http://embedded.invalid', 'an-anon-key', fetch);
+      const anon = await createServerClient('http://embedded.invalid', 'an-anon-key', fetch);
       const load = await anon.rpc('bot_turn_load', LOAD_ARGS);
       expect(load.error?.code).toBe('42501');
       expect(load.status).toBe(401);

@@ -35,8 +35,9 @@ export function runConsoleChannel(opts: ConsoleChannelOptions): { done: Promise<
   const rl = readline.createInterface({ input: opts.input, output: interactive ? opts.output : undefined, terminal: interactive });
   let lastLocale: Locale = opts.defaultLocale;
   let chain: Promise<void> = Promise.resolve();
+  // Each block of output is followed by a blank line, which keeps one turn apart from the next.
   const write = (text: string) => {
-    opts.output.write(text.endsWith('\n') ? text : `${text}\n`);
+    opts.output.write(`${text.replace(/\n+$/, '')}\n\n`);
   };
   const prompt = () => {
     if (interactive) rl.prompt();
