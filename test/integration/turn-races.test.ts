@@ -1,0 +1,107 @@
+// Two bot processes may handle the same chat: the conversation row's version refuses a stale
+// save and the turn is re-run, and each inbound event is recorded with the state change, so no
+// answer is lost and nothing happens twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTurnStore, type TurnStore } from '../../src/db/turn-store.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { createTurnService, type TurnService } from '../../src/services/turn-service.js';
+import { databaseBackends, openTestDatabase, type TestDatabase } from '../support/databases.js';
+import { CRITERIA_TO_SUMMARY, UP_TO_CRITERIA, chatter } from '../support/turn-driver.js';
+
+/** A store whose next `n` loads wait for each other, so the turns they start truly overlap. */
+function overlappingLoads(store: TurnStore, n: number): { store: TurnStore; stale: () => number } {
+  let waiting: (() => void)[] = [];
+  let remaining = n;
+  let stale = 0;
+  return {
+    stale: () => stale,
+    store: {
+      async load(...args) {
+        const loaded = await store.load(...args);
+        if (remaining > 0) {
+          remaining -= 1;
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length === n) {
+              for (const w of waiting) w();
+              waiting = [];
+            }
+          });
+        }
+        return loaded;
+      },
+      async save(turn) {
+        const saved = await store.save(turn);
+        if (!saved.ok && saved.reason === 'stale') stale += 1;
+        return saved;
+      },
+    },
+  };
+}
+
+describe.each(databaseBackends())('two processes on one chat (%s)', (kind) => {
+  let db: TestDatabase;
+  let store: TurnStore;
+  const process = (s: TurnStore = store): TurnService => createTurnService({ store: s, defaultWard: 'thang-loi', log: silentLogger });
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    store = createTurnStore(db.supabase);
+  });
+  afterAll(async () => db?.close());
+
+  it('loses no answer when two processes take two answers of one chat at the same moment', async () => {
+    const person = chatter('race-toggles');
+    await person.type(process(), UP_TO_CRITERIA);
+    const race = overlappingLoads(store, 2);
+    const [a, b] = [process(race.store), process(race.store)];
+    await Promise.all([person.send(a, person.event('1')), person.send(b, person.event('3'))]);
+    expect(race.stale()).toBeGreaterThanOrEqual(1);
+
+    const criteria = await person.type(process(), ['trợ giúp']);
+    expect(criteria).toMatch(/Đã chọn 2 tiêu chí/);
+    expect(criteria).toMatch(/1\. ✓/);
+    expect(criteria).toMatch(/3\. ✓/);
+  });
+
+  it('processes an event delivered twice only once, even when both copies arrive together', async () => {
+    const person = chatter('race-redelivery');
+    await person.type(process(), UP_TO_CRITERIA);
+    const tick = person.event('2');
+    const race = overlappingLoads(store, 2);
+    const replies = await Promise.all([person.send(process(race.store), tick), person.send(process(race.store), { ...tick })]);
+    // One copy is answered, the other is recognised as a redelivery and shows nothing.
+    expect(replies.filter((r) => r === '')).toHaveLength(1);
+    // Had it been processed twice, the second tick would have unticked criterion 2.
+    const criteria = await person.type(process(), ['trợ giúp']);
+    expect(criteria).toMatch(/Đã chọn 1 tiêu chí/);
+    expect(criteria).toMatch(/2\. ✓/);
+
+    // Delivered again later (a webhook retry), it still changes nothing.
+    expect(await person.send(process(), { ...tick })).toBe('');
+    expect(await person.type(process(), ['trợ giúp'])).toMatch(/Đã chọn 1 tiêu chí/);
+  });
+
+  it('creates one nomination when the same form is confirmed twice at the same moment', async () => {
+    const person = chatter('race-confirm');
+    await person.type(process(), [...UP_TO_CRITERIA, '1', ...CRITERIA_TO_SUMMARY]);
+    const race = overlappingLoads(store, 2);
+    const replies = await Promise.all([person.send(process(race.store), person.event('1')), person.send(process(race.store), person.event('1'))]);
+    const codes = replies.map((r) => /TL-\d{4}/.exec(r)?.[0]);
+    expect(codes[0]).toBeDefined();
+    expect(codes[1]).toBe(codes[0]);
+    expect(replies.join('\n')).toMatch(/đã được gửi trước đó/);
+    const rows = await db.query<{ n: number }>(
+      `select count(*)::int as n from nominations n join conversations c on c.member_id = n.nominator_id where c.chat_id = 'race-confirm'`,
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('keeps a second process in step after a restart: a new process continues the form where it was', async () => {
+    const person = chatter('restart');
+    await person.type(process(), UP_TO_CRITERIA.slice(0, 5));
+    const afterRestart = await person.type(process(), ['Lê Văn Hùng']);
+    expect(afterRestart).toMatch(/Lê Văn Hùng/);
+    expect(afterRestart).toMatch(/20 đến 2000 ký tự/);
+  });
+});
