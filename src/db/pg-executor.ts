@@ -1,4 +1,5 @@
 // A Postgres server reached by DATABASE_URL, through a small connection pool.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlExecutor } from './sql-executor.js';
 
@@ -10,7 +11,14 @@ export function openPgExecutor(connectionString: string, maxConnections = 10): S
   let closed = false;
   return {
     kind: 'postgres',
-    async query<T>(sql: string, params?: unknown[]) {
+    async query<T>(sql: string, params?: unknown[], options?: { prepared?: boolean }) {
+      if (options?.prepared) {
+        // A named statement is parsed and planned once per connection; later calls send only
+        // Bind/Execute. Measured by the benchmark: a chat turn's two calls cost the server
+        // noticeably less CPU this way. The name is derived from the text, so a different
+        // statement can never reuse another's name on the same connection.
+        return (await pool.query({ name: statementName(sql), text: sql, values: params as unknown[] | undefined })).rows as T[];
+      }
       return (await pool.query(sql, params as unknown[] | undefined)).rows as T[];
     },
     async script(sql) {
@@ -52,4 +60,16 @@ export function openPgExecutor(connectionString: string, maxConnections = 10): S
       await pool.end();
     },
   };
+}
+
+const statementNames = new Map<string, string>();
+
+/** A stable server-side name for a prepared statement's text. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `bot_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }

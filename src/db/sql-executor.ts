@@ -5,8 +5,13 @@
 export interface SqlExecutor {
   /** Which engine answers: used in logs, tests and benchmark tables. */
   readonly kind: 'pglite' | 'postgres';
-  /** Runs one statement with $1..$n parameters; each call is its own implicit transaction. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one statement with $1..$n parameters; each call is its own implicit transaction.
+   * `prepared`: the statement is one of a few that run on every chat turn (the RPC handler's
+   * calls), so the server may keep it parsed and planned per connection instead of parsing it
+   * on every call. Ad-hoc statements must not set it (each would stay prepared on the server).
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { prepared?: boolean }): Promise<T[]>;
   /** Runs several statements as one transaction (migrations, seed). */
   script(sql: string): Promise<void>;
   /** Runs statements on one connection inside a transaction (migration locks, role switches). */

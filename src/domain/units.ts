@@ -27,6 +27,21 @@ export function unitTokens(text: string): string[] {
   return spaced.split(' ').flatMap((token) => ABBREVIATIONS[token] ?? [token]);
 }
 
+// The tokens and folded form of a unit's name. Unit names come from the ward's catalog (a few
+// dozen), yet narrowing re-derived them for every unit on every unit-step turn: the benchmark
+// showed this among the engine's largest costs. Kept by name; the bound only guards against
+// an unexpected flood of names.
+const nameCache = new Map<string, { tokens: readonly string[]; folded: string }>();
+function unitName(name: string): { tokens: readonly string[]; folded: string } {
+  let hit = nameCache.get(name);
+  if (!hit) {
+    if (nameCache.size >= 10_000) nameCache.clear();
+    hit = { tokens: unitTokens(name), folded: foldVietnamese(name) };
+    nameCache.set(name, hit);
+  }
+  return hit;
+}
+
 function isNumber(token: string): boolean {
   return /^\d+$/.test(token);
 }
@@ -45,9 +60,9 @@ export function narrowUnits<U extends NamedUnit>(units: readonly U[], query: str
   const folded = foldVietnamese(query);
   const ranked: { unit: U; rank: number; index: number }[] = [];
   allowed.forEach((unit, index) => {
-    const nameTokens = unitTokens(unit.name);
+    const { tokens: nameTokens, folded: nameFolded } = unitName(unit.name);
     if (!wanted.every((w) => nameTokens.some((n) => tokenMatches(w, n)))) return;
-    const exact = foldVietnamese(unit.name) === folded || nameTokens.join(' ') === wanted.join(' ');
+    const exact = nameFolded === folded || nameTokens.join(' ') === wanted.join(' ');
     // Whole-word matches rank above prefix matches ("lang ia" prefers "Lang Ia ..." to "Lang Iaxyz").
     const whole = wanted.every((w) => nameTokens.includes(w));
     ranked.push({ unit, rank: exact ? 0 : whole ? 1 : 2, index });
@@ -59,5 +74,5 @@ export function narrowUnits<U extends NamedUnit>(units: readonly U[], query: str
 export function exactUnit<U extends NamedUnit>(units: readonly U[], query: string, kinds: readonly string[] = []): U | undefined {
   const wanted = unitTokens(query).join(' ');
   if (!wanted) return undefined;
-  return units.find((u) => (!kinds.length || kinds.includes(u.kind)) && unitTokens(u.name).join(' ') === wanted);
+  return units.find((u) => (!kinds.length || kinds.includes(u.kind)) && unitName(u.name).tokens.join(' ') === wanted);
 }
