@@ -33,6 +33,23 @@ const schema = z
       .pipe(z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be a ward code such as thang-loi (lowercase letters, digits, dashes)').optional())
       .transform((v) => v ?? 'thang-loi'),
     CONSOLE_USER: optionalText.pipe(z.string().max(60, 'must be at most 60 characters').optional()),
+    TELEGRAM_BOT_TOKEN: optionalText.pipe(
+      z.string().regex(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, 'must be the token @BotFather gave you, like 123456789:AAH...').optional(),
+    ),
+    TELEGRAM_API_ROOT: optionalText
+      .pipe(z.url({ protocol: /^https?$/, message: 'must be the Bot API server address, e.g. https://api.telegram.org' }).optional())
+      .transform((v) => (v ?? 'https://api.telegram.org').replace(/\/+$/, '')),
+    TELEGRAM_WEBHOOK_URL: optionalText.pipe(
+      z.url({ protocol: /^https$/, message: 'must be the public https address Telegram posts updates to, e.g. https://bot.example.org/telegram' }).optional(),
+    ),
+    TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (e.g. from: openssl rand -hex 32)').optional(),
+    ),
+    PORT: optionalText
+      .pipe(z.string().regex(/^\d{1,5}$/, 'must be a TCP port number, e.g. 8080').optional())
+      .transform((v) => (v === undefined ? 8080 : Number(v)))
+      .refine((n) => n >= 1 && n <= 65535, 'must be a TCP port number between 1 and 65535'),
+    CONSOLE: optionalText.pipe(z.enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'must be 1 (chat in the terminal too) or 0' }).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.SUPABASE_URL && !env.SUPABASE_SERVICE_ROLE_KEY)
@@ -53,7 +70,30 @@ const schema = z
         path: ['DATABASE_URL'],
         message: 'cannot be used together with SUPABASE_URL: unset one of them',
       });
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'is required when TELEGRAM_WEBHOOK_URL is set: choose a random secret, e.g. from: openssl rand -hex 32',
+      });
+    if (env.TELEGRAM_WEBHOOK_SECRET && !env.TELEGRAM_WEBHOOK_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_URL'],
+        message: 'is required when TELEGRAM_WEBHOOK_SECRET is set (webhook mode); unset both for long polling',
+      });
+    if ((env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_WEBHOOK_SECRET) && !env.TELEGRAM_BOT_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required for the Telegram webhook: get one from @BotFather' });
   });
+
+/** How the bot talks to Telegram, when a token is set. */
+export interface TelegramConfig {
+  token: string;
+  /** The Bot API server, without a trailing slash. */
+  apiRoot: string;
+  /** Webhook mode when set; long polling otherwise. */
+  webhook: { url: string; secret: string; path: string } | null;
+}
 
 /** The checked configuration the composition root builds everything from. */
 export interface Config {
@@ -66,6 +106,11 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   defaultWard: string;
   consoleUser: string | undefined;
+  telegram: TelegramConfig | null;
+  /** The port of the webhook and health server. */
+  port: number;
+  /** Whether the terminal chat runs: by default only when no platform channel is configured. */
+  console: boolean;
 }
 
 /** A configuration problem, one line per variable, ready to print. */
@@ -97,6 +142,18 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.LOG_LEVEL,
       defaultWard: e.DEFAULT_WARD,
       consoleUser: e.CONSOLE_USER,
+      telegram: e.TELEGRAM_BOT_TOKEN
+        ? {
+            token: e.TELEGRAM_BOT_TOKEN,
+            apiRoot: e.TELEGRAM_API_ROOT,
+            webhook:
+              e.TELEGRAM_WEBHOOK_URL && e.TELEGRAM_WEBHOOK_SECRET
+                ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, path: new URL(e.TELEGRAM_WEBHOOK_URL).pathname }
+                : null,
+          }
+        : null,
+      port: e.PORT,
+      console: e.CONSOLE ? ['1', 'true', 'yes'].includes(e.CONSOLE) : !e.TELEGRAM_BOT_TOKEN,
     },
   };
 }

@@ -5,12 +5,14 @@ import os from 'node:os';
 import { parseCliArgs, USAGE } from './cli-args.js';
 import { describeConfigProblems, loadConfig } from './config.js';
 import { openBackend } from './db/backend.js';
+import { createMemberStore } from './db/member-store.js';
 import { createTurnStore } from './db/turn-store.js';
 import { createLogger } from './logging/logger.js';
 import { createTurnService } from './services/turn-service.js';
 import { runConsoleChannel } from './channels/console/console-channel.js';
 import { createTranslator } from './channels/i18n.js';
 import { renderPlainMessages } from './channels/text-render.js';
+import { startTelegramChannel, type TelegramChannel } from './channels/telegram/telegram-channel.js';
 
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -29,8 +31,8 @@ async function main(): Promise<number> {
     return 78;
   }
   const config = loaded.config;
-  // The terminal is the chat: keep routine logs out of it unless asked for.
-  const level = process.env.LOG_LEVEL ? config.logLevel : 'warn';
+  // When the terminal is the chat, keep routine logs out of it unless asked for.
+  const level = process.env.LOG_LEVEL || !config.console ? config.logLevel : 'warn';
   const log = createLogger(level, (line) => process.stderr.write(line));
 
   const backend = await openBackend(config.database);
@@ -38,35 +40,52 @@ async function main(): Promise<number> {
   const turns = createTurnService({ store: createTurnStore(backend.supabase), defaultWard: config.defaultWard, log });
   const t = await createTranslator();
 
-  const userName = args.as ?? config.consoleUser ?? os.userInfo().username;
-  const chat = runConsoleChannel({
-    input: process.stdin,
-    output: process.stdout,
-    turns,
-    log,
-    userName,
-    defaultLocale: config.defaultLocale,
-    banner: t(config.defaultLocale)('console.banner', { name: userName }),
-    failure: (locale) => t(locale)('console.failure'),
-    render: (messages, locale) => renderPlainMessages(messages, t(locale)),
-  });
-
-  let stopping = false;
-  const stop = async (reason: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('shutdown', { reason });
-    chat.stop();
-    await turns.idle();
-    await backend.close();
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void stop(signal).then(() => process.exit(0));
-    });
+  let telegram: TelegramChannel | null = null;
+  if (config.telegram) {
+    try {
+      telegram = await startTelegramChannel({
+        config: config.telegram,
+        port: config.port,
+        turns,
+        members: createMemberStore(backend.supabase),
+        translator: t,
+        defaultLocale: config.defaultLocale,
+        log,
+      });
+    } catch (err) {
+      await backend.close();
+      throw err;
+    }
   }
-  await chat.done;
-  await stop('end_of_input');
+
+  const userName = args.as ?? config.consoleUser ?? os.userInfo().username;
+  const chat = config.console
+    ? runConsoleChannel({
+        input: process.stdin,
+        output: process.stdout,
+        turns,
+        log,
+        userName,
+        defaultLocale: config.defaultLocale,
+        banner: t(config.defaultLocale)('console.banner', { name: userName }),
+        failure: (locale) => t(locale)('console.failure'),
+        photoUsage: (locale) => t(locale)('console.photoUsage'),
+        render: (messages, locale) => renderPlainMessages(messages, t(locale)),
+      })
+    : null;
+
+  // Runs until a signal; with only the terminal chat, also until the end of its input.
+  const reason = await new Promise<string>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+    if (chat && !telegram) void chat.done.then(() => resolve('end_of_input'));
+  });
+  // Graceful: stop taking input, finish the turns in hand, close the database.
+  log.info('shutdown', { reason });
+  chat?.stop();
+  await telegram?.stop();
+  await chat?.done;
+  await turns.idle();
+  await backend.close();
   return 0;
 }
 

@@ -13,6 +13,7 @@ import {
   ask,
   currentPrompt,
   currentStep,
+  firstOpenStep,
   firstStep,
   goBack,
   idleState,
@@ -26,6 +27,7 @@ import { capabilities, greeting, idleHelp, menuHint } from './menus.js';
 import { msg } from './messages.js';
 import { promptIdOf, promptMessage, tokenFor } from './prompt-view.js';
 import { readInput } from './read-input.js';
+import { readStartLink, type StartLink } from './start-link.js';
 import { mineReply, statusReply } from './status-replies.js';
 
 /** The state of a chat that has never talked to the bot. */
@@ -99,6 +101,8 @@ class Turn {
     const inLanguage = promptIdOf(this.state.view?.token) === LANGUAGE_PROMPT;
     switch (name) {
       case 'start': {
+        const link = args ? readStartLink(args, this.ctx.catalog) : null;
+        if (link && !this.flow) return this.startForm(nominationFlow, [], link);
         const hello = greeting(this.ctx.member, this.ctx.catalog, this.locale);
         if (!this.flow) return { state: this.idle(), messages: [hello] };
         const shown = ask(this.flow, this.state, this.ctx, this.locale, [msg('form.resumeNotice')]);
@@ -136,21 +140,26 @@ class Turn {
     }
   }
 
-  private startForm(flow: FlowDef, notice: Text[]): Decision {
+  private startForm(flow: FlowDef, notice: Text[], preset?: StartLink): Decision {
     const started = flow.start({ catalog: this.ctx.catalog, member: this.ctx.member, locale: this.locale, now: this.ctx.now, lookup: null });
     if (!started.ok) return { state: this.idle(), messages: [text(...started.reason)] };
     const form: ConversationState = {
       flow: flow.id,
       step: null,
-      answers: started.answers,
+      answers: { ...started.answers, ...preset },
       trail: [],
       formId: formIdFor(this.ctx.member.id, this.event),
       editing: false,
       scratch: {},
       seq: this.state.seq,
     };
-    const first = firstStep(flow, stepContext(form, this.ctx, this.locale));
-    return ask(flow, { ...form, step: first.id }, this.ctx, this.locale, [...notice, ...started.intro]);
+    const cx = stepContext(form, this.ctx, this.locale);
+    if (preset) {
+      // A start link: skip the questions it answered; "back" still reaches them.
+      const open = firstOpenStep(flow, cx);
+      return ask(flow, { ...form, step: open.step.id, trail: open.skipped }, this.ctx, this.locale, [...notice, ...started.intro]);
+    }
+    return ask(flow, { ...form, step: firstStep(flow, cx).id }, this.ctx, this.locale, [...notice, ...started.intro]);
   }
 
   // ---- status and "mine": an effect, its result, then the open question again -------------

@@ -44,6 +44,17 @@ export function firstStep(flow: FlowDef, cx: StepContext): StepDef {
   return flow.steps.find((s) => applies(s, cx)) ?? flow.steps[flow.steps.length - 1]!;
 }
 
+/** The first unanswered step of a form whose first answers were given in advance (a start link); the answered ones stay reachable by "back". */
+export function firstOpenStep(flow: FlowDef, cx: StepContext): { step: StepDef; skipped: string[] } {
+  const skipped: string[] = [];
+  for (const step of flow.steps) {
+    if (step.id === flow.reviewStep || !applies(step, cx)) continue;
+    if (!step.answered(cx)) return { step, skipped };
+    skipped.push(step.id);
+  }
+  return { step: reviewOf(flow), skipped };
+}
+
 function nextAfter(flow: FlowDef, stepId: string, cx: StepContext): StepDef {
   const index = flow.steps.findIndex((s) => s.id === stepId);
   return flow.steps.slice(index + 1).find((s) => applies(s, cx)) ?? reviewOf(flow);

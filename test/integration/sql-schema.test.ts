@@ -121,11 +121,11 @@ describe.each(databaseBackends())('schema on %s', (kind) => {
          where n.nspname = 'public' order by 1`);
       expect(functions.length).toBeGreaterThan(5);
       expect(functions.filter((f) => f.anon || f.auth)).toEqual([]);
-      expect(functions.filter((f) => f.service).map((f) => f.name)).toEqual(['bot_turn_load', 'bot_turn_save', 'vn_fold']);
+      expect(functions.filter((f) => f.service).map((f) => f.name)).toEqual(['bot_member_set_reachable', 'bot_turn_load', 'bot_turn_save', 'vn_fold']);
       const definers = await db.query<{ name: string }>(`
         select p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
          where n.nspname = 'public' and p.prosecdef order by 1`);
-      expect(definers.map((d) => d.name)).toEqual(['bot_turn_load', 'bot_turn_save']);
+      expect(definers.map((d) => d.name)).toEqual(['bot_member_set_reachable', 'bot_turn_load', 'bot_turn_save']);
     });
 
     it('lets service_role run the entry points (security definer) without any table grant', async () => {

@@ -30,6 +30,15 @@ describe('bad input gets a specific, polite explanation and the same question ag
     expect(reply.length).toBeLessThan(1000);
   });
 
+  it('the name sent twice in a row is not taken as the description', () => {
+    const chat = at('name');
+    chat.say('Nguyễn Văn An Khang');
+    const reply = chat.say('nguyen van an khang');
+    expect(reply).toContain('Bạn vừa gửi lại tên “Nguyễn Văn An Khang”, chưa phải phần mô tả');
+    expect(reply).toContain('những việc làm, thành tích nổi bật của Nguyễn Văn An Khang');
+    expect(chat.state.answers.deeds).toBeUndefined();
+  });
+
   it('a description that is too short, with its length', () => {
     expect(at('deeds').say('Tốt bụng')).toContain('Phần mô tả hơi ngắn (8 ký tự)');
   });

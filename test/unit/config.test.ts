@@ -50,3 +50,68 @@ describe('configuration', () => {
     expect(both.ok || both.problems.join()).toMatch(/^DATABASE_URL cannot be used together with SUPABASE_URL/);
   });
 });
+
+describe('configuration: Telegram', () => {
+  const token = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX';
+
+  it('without a token: no Telegram, the terminal chat on', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { telegram: null, console: true, port: 8080 } });
+  });
+
+  it('with a token: long polling on the public Bot API, the terminal off unless CONSOLE=1', () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token })).toMatchObject({
+      ok: true,
+      config: { telegram: { token, apiRoot: 'https://api.telegram.org', webhook: null }, console: false },
+    });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token, CONSOLE: '1' })).toMatchObject({ ok: true, config: { console: true } });
+  });
+
+  it('webhook mode with URL and secret; the API root loses its trailing slash', () => {
+    const result = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/updates',
+      TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(32),
+      PORT: '3000',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        port: 3000,
+        telegram: { apiRoot: 'http://127.0.0.1:8081', webhook: { url: 'https://bot.example.org/tg/updates', path: '/tg/updates', secret: 'a'.repeat(32) } },
+      },
+    });
+  });
+
+  it('names each wrong Telegram variable and says how to fix it', () => {
+    const result = loadConfig({
+      TELEGRAM_BOT_TOKEN: 'not-a-token',
+      TELEGRAM_API_ROOT: 'api.telegram.org',
+      TELEGRAM_WEBHOOK_URL: 'http://bot.example.org/tg',
+      TELEGRAM_WEBHOOK_SECRET: 'short secret',
+      PORT: '70000',
+      CONSOLE: 'maybe',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^TELEGRAM_BOT_TOKEN must be the token @BotFather gave you/),
+        expect.stringMatching(/^TELEGRAM_API_ROOT must be the Bot API server address/),
+        expect.stringMatching(/^TELEGRAM_WEBHOOK_URL must be the public https address/),
+        expect.stringMatching(/^TELEGRAM_WEBHOOK_SECRET must be 16 to 256 characters/),
+        expect.stringMatching(/^PORT must be a TCP port number between 1 and 65535/),
+        expect.stringMatching(/^CONSOLE must be 1/),
+      ]),
+    );
+  });
+
+  it('needs the webhook URL and secret together, and a token for them', () => {
+    const onlyUrl = loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg' });
+    expect(onlyUrl.ok || onlyUrl.problems.join()).toMatch(/^TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set/);
+    const onlySecret = loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: 'b'.repeat(20) });
+    expect(onlySecret.ok || onlySecret.problems.join()).toMatch(/^TELEGRAM_WEBHOOK_URL is required when TELEGRAM_WEBHOOK_SECRET is set/);
+    const noToken = loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 'b'.repeat(20) });
+    expect(noToken.ok || noToken.problems.join()).toMatch(/TELEGRAM_BOT_TOKEN is required for the Telegram webhook/);
+  });
+});

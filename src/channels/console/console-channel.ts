@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { InboundEvent, Locale, Outbound } from '../../conversation/contract.js';
 import type { TurnService } from '../../services/turn-service.js';
 import type { Logger } from '../../logging/logger.js';
-import { parseConsoleLine } from './parse-line.js';
+import { isBarePhotoCommand, parseConsoleLine } from './parse-line.js';
 
 /** Renders the engine's messages as the text the terminal shows. */
 export type ConsoleRender = (messages: Outbound[], locale: Locale) => string;
@@ -25,6 +25,8 @@ export interface ConsoleChannelOptions {
   banner: string;
   /** Shown when a turn fails unexpectedly. */
   failure: (locale: Locale) => string;
+  /** Shown for "/anh" without a path: how to send a photo from the terminal. */
+  photoUsage: (locale: Locale) => string;
   defaultLocale: Locale;
 }
 
@@ -47,8 +49,14 @@ export function runConsoleChannel(opts: ConsoleChannelOptions): { done: Promise<
   prompt();
 
   const handleLine = async (raw: string) => {
+    if (isBarePhotoCommand(raw)) {
+      write(opts.photoUsage(lastLocale));
+      return prompt();
+    }
     const parsed = parseConsoleLine(raw);
-    if (parsed.kind === 'text' && !parsed.text) return prompt();
+    // A blank line is still an answer: the engine replies "you typed nothing" and asks the open
+    // question again. Dropping it silently left a person (or a script) at a piped terminal with
+    // no reply at all, as if the bot had hung.
     const event: InboundEvent = {
       channel: 'console',
       chatId: userId,

@@ -21,3 +21,13 @@ export function parseConsoleLine(raw: string): ParsedLine {
   }
   return { kind: 'command', command: name, text: args };
 }
+
+/**
+ * Whether the line is "/anh" (or "/photo") without a path. The engine would only hear "something
+ * it cannot read" and answer "I read text, numbers and photos", which does not tell a person at a
+ * terminal what to type; the terminal channel explains the command itself instead.
+ */
+export function isBarePhotoCommand(raw: string): boolean {
+  // Of all the lines parseConsoleLine reads, only a photo command without a path is unsupported.
+  return parseConsoleLine(raw).kind === 'unsupported';
+}

@@ -1,7 +1,7 @@
 // Who is nominated and what they did: the name (checked against nominations already made in the
 // same campaign and unit), the offer to support an existing one, and the description of deeds.
 import { DEEDS_MAX, DEEDS_MIN, NAME_MAX, NAME_MIN } from '../../../domain/limits.js';
-import { charCount, cleanInput, hasLetters } from '../../../domain/text.js';
+import { charCount, cleanInput, foldVietnamese, hasLetters } from '../../../domain/text.js';
 import type { EffectResult, Outbound, SimilarNomination, Text } from '../../contract.js';
 import type { StepContext, StepDef, StepResult } from '../../flow.js';
 import { msg, raw } from '../../messages.js';
@@ -145,8 +145,14 @@ export const deedsStep: StepDef = {
     input: 'text',
   }),
   help: () => [msg('nomination.deeds.help', { min: DEEDS_MIN, max: DEEDS_MAX })],
-  accept: (input) => {
+  accept: (input, cx) => {
     if (input.kind !== 'text') return { type: 'invalid', reason: [msg('nomination.deeds.typeIt')] };
+    // The name sent twice in a row (a double tap, a resend on a slow connection) arrives here as
+    // the description; a long name used to pass the length check and was kept as the deeds.
+    const name = readAnswers(cx.answers).name;
+    if (name && foldVietnamese(cleanInput(input.text)) === foldVietnamese(name)) {
+      return { type: 'invalid', reason: [msg('nomination.deeds.sameAsName', { name })] };
+    }
     const checked = checkDeeds(input.text);
     return checked.ok ? { type: 'answer', set: { deeds: checked.deeds } } : { type: 'invalid', reason: [checked.reason] };
   },

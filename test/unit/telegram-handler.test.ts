@@ -1,0 +1,72 @@
+import type { Api } from 'grammy';
+import { GrammyError } from 'grammy';
+import type { Update } from 'grammy/types';
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../src/channels/i18n.js';
+import { ReplySender } from '../../src/channels/telegram/reply-sender.js';
+import { createUpdateHandler } from '../../src/channels/telegram/update-handler.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import type { TurnReply, TurnService } from '../../src/services/turn-service.js';
+import { FakeBotApi } from '../support/fake-bot-api.js';
+
+const t = await createTranslator();
+const fake = new FakeBotApi();
+
+/** An Api that records calls and fails the methods told to. */
+function recordingApi(fail: Record<string, unknown> = {}) {
+  const calls: { method: string; args: unknown[] }[] = [];
+  let id = 0;
+  const api = new Proxy({} as Record<string, unknown>, {
+    get: (_, method: string) => async (...args: unknown[]) => {
+      calls.push({ method, args });
+      if (fail[method]) throw fail[method];
+      return method === 'sendMessage' ? { message_id: ++id } : true;
+    },
+  }) as unknown as Api;
+  return { api, calls };
+}
+
+function handlerWith(api: Api, handle: TurnService['handle'], reachable: [string, boolean][] = []) {
+  return createUpdateHandler({
+    api,
+    turns: { handle, idle: async () => undefined },
+    members: { setReachable: async (_c, user, r) => (reachable.push([user, r]), true) },
+    sender: new ReplySender(api),
+    translator: t,
+    defaultLocale: 'vi',
+    log: silentLogger,
+    botUsername: () => 'dienhinh_test_bot',
+  });
+}
+
+const reply: TurnReply = { kind: 'reply', locale: 'vi', messages: [{ kind: 'text', text: [{ key: 'menu.hint' }] }] };
+const blocked = new GrammyError('blocked', { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 'sendMessage', {});
+
+describe('telegram update handler', () => {
+  it('says sorry when the turn fails, answers the button anyway, and rethrows (a webhook answers 500)', async () => {
+    const { api, calls } = recordingApi();
+    const handle = handlerWith(api, async () => {
+      throw Object.assign(new Error('db down'), { code: 'DB_CALL_FAILED' });
+    });
+    const press = fake.pressUpdate(11, { chatId: 11, messageId: 1, text: 'q', parseMode: 'HTML', keyboard: [[{ text: 'A', callback_data: 'kind.1:a' }]], firstKeyboard: [] }, 'A');
+    await expect(handle(press as unknown as Update)).rejects.toThrow('db down');
+    expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'answerCallbackQuery']);
+    expect(calls[0]!.args[1]).toBe(t('vi')('telegram.failure'));
+  });
+
+  it('marks the person unreachable on a 403 instead of failing', async () => {
+    const { api } = recordingApi({ sendMessage: blocked });
+    const reachable: [string, boolean][] = [];
+    const handle = handlerWith(api, async () => reply, reachable);
+    await handle(fake.textUpdate(12, 'hi') as unknown as Update);
+    expect(reachable).toEqual([['12', false]]);
+  });
+
+  it('shows nothing for a redelivered update but still answers its button', async () => {
+    const { api, calls } = recordingApi();
+    const handle = handlerWith(api, async () => ({ kind: 'duplicate' }));
+    const press = fake.pressUpdate(13, { chatId: 13, messageId: 1, text: 'q', parseMode: 'HTML', keyboard: [[{ text: 'A', callback_data: 'kind.1:a' }]], firstKeyboard: [] }, 'A');
+    await handle(press as unknown as Update);
+    expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery']);
+  });
+});
