@@ -29,8 +29,12 @@ export function optionWords(option: PromptOption): string[] {
   return [...own.map(foldAnswer), ...label].filter(Boolean);
 }
 
-/** Resolves a typed answer to option values (one for a single choice; toggles for a multi choice). */
-export function matchChoice(text: string, options: readonly PromptOption[], multi: boolean): ChoiceMatch {
+/**
+ * Resolves a typed answer to option values (one for a single choice; toggles for a multi choice).
+ * `exact` is for free-text questions with quick answers (a collective's name): there a typed name
+ * that merely contains an option's words is the person's own answer, not the option.
+ */
+export function matchChoice(text: string, options: readonly PromptOption[], multi: boolean, exact = false): ChoiceMatch {
   if (!options.length) return { ok: false, problem: 'no_options' };
   const folded = foldAnswer(text);
   if (NUMBER_LIST.test(folded)) {
@@ -40,7 +44,7 @@ export function matchChoice(text: string, options: readonly PromptOption[], mult
     if (bad !== undefined) return { ok: false, problem: 'out_of_range', number: bad, max: options.length };
     return { ok: true, values: numbers.map((n) => options[n - 1]!.value) };
   }
-  const found = matchWords(folded, options);
+  const found = matchWords(folded, options, exact);
   if (found === 'ambiguous') return { ok: false, problem: 'ambiguous' };
   return found ? { ok: true, values: [found.value] } : { ok: false, problem: 'no_match' };
 }
@@ -51,14 +55,14 @@ function plain(folded: string): string {
 }
 
 /** Finds the one option whose words the folded text names: exactly, by a start, or as whole words inside them. */
-export function matchWords(folded: string, options: readonly PromptOption[]): PromptOption | 'ambiguous' | null {
+export function matchWords(folded: string, options: readonly PromptOption[], exact = false): PromptOption | 'ambiguous' | null {
   const typed = plain(folded);
   if (!typed) return null;
   const tiers: ((word: string) => boolean)[] = [
     (w) => w === typed,
-    (w) => typed.length >= 2 && w.startsWith(typed),
-    (w) => typed.length >= 3 && ` ${w} `.includes(` ${typed} `),
-    (w) => w.length >= 3 && ` ${typed} `.includes(` ${w} `),
+    (w) => !exact && typed.length >= 2 && w.startsWith(typed),
+    (w) => !exact && typed.length >= 3 && ` ${w} `.includes(` ${typed} `),
+    (w) => !exact && w.length >= 3 && ` ${typed} `.includes(` ${w} `),
   ];
   for (const test of tiers) {
     const hits = options.filter((o) => optionWords(o).some((w) => test(plain(w))));

@@ -64,7 +64,7 @@ export function readInput(intent: Intent, prompt: Prompt, state: ConversationSta
       if (/^\d/.test(foldAnswer(intent.text)) && state.view && !sameValues(state.view.values, values) && !prompt.freeText) {
         return { type: 'problem', reason: [msg('choice.listChanged')] };
       }
-      const match = matchChoice(intent.text, options, multi);
+      const match = matchChoice(intent.text, options, multi, prompt.input === 'text');
       if (match.ok) {
         return { type: 'input', input: multi ? { kind: 'toggle', values: match.values } : { kind: 'option', value: match.values[0]! } };
       }

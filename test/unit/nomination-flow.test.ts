@@ -94,6 +94,19 @@ describe('a resident nominates an exemplar, start to finish', () => {
     expect(chat.state.answers.name).toBe('Làng Ia Kênh');
   });
 
+  it('keeps a typed collective name that merely contains the unit name as typed', () => {
+    const chat = new Chat();
+    chat.say('/decu');
+    chat.say('tập thể');
+    chat.say('khu dan cu');
+    chat.say('lang ia kenh');
+    chat.say('Làng Ia Kênh <văn hoá> & đoàn kết');
+    expect(chat.state.answers.name).toBe('Làng Ia Kênh <văn hoá> & đoàn kết');
+    chat.say('quay lại');
+    chat.say('lang ia kenh');
+    expect(chat.state.answers.name).toBe('Làng Ia Kênh');
+  });
+
   it('asks a leader for the collective they head, and sends it with the nomination', () => {
     const chat = new Chat();
     chat.say('/decu');
