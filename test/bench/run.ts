@@ -18,6 +18,7 @@ import { renderPlainMessages } from '../../src/channels/text-render.js';
 import { createServerDatabase } from '../support/databases.js';
 import { nomineeNames, residentScript, type ScriptLine } from './residents.js';
 import { quantile, rssSampler, table } from './stats.js';
+import { WEBHOOK_HEADER, telegramWebhookRows } from './telegram-webhook.js';
 
 const USERS = positiveInt('BENCH_USERS', 200);
 const WARMUP = positiveInt('BENCH_WARMUP', 20);
@@ -308,6 +309,11 @@ async function main(): Promise<number> {
     process.stderr.write('  (DATABASE_URL not set: the Postgres server is skipped)\n');
   }
 
+  let webhookText = '';
+  if (process.env.BENCH_TELEGRAM !== '0') {
+    process.stderr.write('bench: Telegram webhook through the real process (BENCH_TELEGRAM=0 skips it)\n');
+    webhookText = table(WEBHOOK_HEADER, await telegramWebhookRows());
+  }
   const tableText = render(rows);
   const cpus = os.cpus();
   const missed = rows.flatMap((r) => targetsFor(r).filter((x) => !x.ok(x.figure(r))).map((x) => `${r.backend} ${r.mode}: ${x.label} ${x.text}`));
@@ -319,9 +325,19 @@ async function main(): Promise<number> {
     'Peak RSS is the whole process: the Postgres rows run after PGlite in the same process and include what PGlite left allocated (run with BENCH_BACKENDS=postgres for the Postgres client alone).',
     `Load average when the run started: ${loadAtStart}. Other work on the machine (another test run, another Postgres client) shows up directly in these figures.`,
   ];
-  const md = [`# Benchmark results`, '', ...notes.map((n) => `- ${n}`), '', tableText, '', missed.length ? `Missed: ${missed.join('; ')}.` : 'Every target met.', ''].join('\n');
+  const webhookMd = webhookText
+    ? [
+        '## Telegram webhook',
+        '',
+        'The real process (`npm start` code) in webhook mode against the local fake Bot API; each person fills in the whole form by button presses and typed answers posted to the webhook, all people at once, each person\'s updates in order. An update is timed until the webhook answers, which is after the replies were sent to the Bot API.',
+        '',
+        webhookText,
+        '',
+      ]
+    : [];
+  const md = [`# Benchmark results`, '', ...notes.map((n) => `- ${n}`), '', tableText, '', missed.length ? `Missed: ${missed.join('; ')}.` : 'Every target met.', '', ...webhookMd].join('\n');
   await writeFile(RESULTS, md);
-  process.stdout.write(`\n${tableText}\n\n${missed.length ? `MISSED: ${missed.join('; ')}` : 'Every target met.'}\nWritten to ${path.relative(process.cwd(), RESULTS)}\n`);
+  process.stdout.write(`\n${tableText}\n\n${webhookText ? `Telegram webhook:\n${webhookText}\n\n` : ''}${missed.length ? `MISSED: ${missed.join('; ')}` : 'Every target met.'}\nWritten to ${path.relative(process.cwd(), RESULTS)}\n`);
   return 0;
 }
 

@@ -3,7 +3,8 @@
 // the webhook, people at once, each person's updates one after another (as Telegram delivers one
 // chat). A request is timed until the webhook answers, which is after the reply was sent to the
 // Bot API. Prints updates/s and p50/p95/p99 per update, on PGlite and, when DATABASE_URL is set,
-// on a fresh database of that server. Run: npx tsx test/bench/telegram-webhook.ts
+// on a fresh database of that server. Part of `npm run bench`; alone: npx tsx test/bench/telegram-webhook.ts
+import { pathToFileURL } from 'node:url';
 import { createBotDatabase } from '../support/bot-database.js';
 import { freePort, startBotProcess } from '../support/bot-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
@@ -90,12 +91,27 @@ async function runOne(label: string): Promise<(string | number)[]> {
   }
 }
 
-const rows: (string | number)[][] = [];
-const databaseUrl = process.env.DATABASE_URL;
-delete process.env.DATABASE_URL;
-rows.push(await runOne('PGlite'));
-if (databaseUrl) {
-  process.env.DATABASE_URL = databaseUrl;
-  rows.push(await runOne('Postgres server'));
+/** The columns of the webhook table. */
+export const WEBHOOK_HEADER = ['backend', 'people', 'updates', 'updates/s', 'p50 ms', 'p95 ms', 'p99 ms', 'Bot API calls'];
+
+/** Runs the webhook benchmark on PGlite and, when DATABASE_URL is set, on the Postgres server. */
+export async function telegramWebhookRows(): Promise<(string | number)[][]> {
+  const rows: (string | number)[][] = [];
+  const databaseUrl = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  try {
+    rows.push(await runOne('pglite'));
+    if (databaseUrl) {
+      process.env.DATABASE_URL = databaseUrl;
+      rows.push(await runOne('postgres'));
+    }
+  } finally {
+    if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+  }
+  return rows;
 }
-process.stdout.write(`${table(['backend', 'people', 'updates', 'updates/s', 'p50 ms', 'p95 ms', 'p99 ms', 'Bot API calls'], rows)}\n`);
+
+// Run on its own: npx tsx test/bench/telegram-webhook.ts
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.stdout.write(`${table(WEBHOOK_HEADER, await telegramWebhookRows())}\n`);
+}
