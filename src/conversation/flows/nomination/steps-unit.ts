@@ -8,8 +8,11 @@ import { msg, raw } from '../../messages.js';
 import { readAnswers } from './answers.js';
 import { chosenCategory, unitsOfKinds } from './catalog-view.js';
 
-/** At most this many units are listed at once. */
-export const MAX_UNITS_SHOWN = 10;
+/**
+ * At most this many units are listed at once ("about ten"): a ward's agencies and mass
+ * organisations (eleven in the seed) still fit one list, its residential groups and villages together do not.
+ */
+export const MAX_UNITS_SHOWN = 12;
 
 interface UnitStepSpec {
   id: string;
