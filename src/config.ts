@@ -45,6 +45,21 @@ const schema = z
     TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (e.g. from: openssl rand -hex 32)').optional(),
     ),
+    ZALO_BOT_TOKEN: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9:_.-]{9,299}$/, 'must be the token Zalo Bot Creator gave you, like 1234567890:AbCdEf... (no spaces or slashes)')
+        .optional(),
+    ),
+    ZALO_API_ROOT: optionalText
+      .pipe(z.url({ protocol: /^https?$/, message: 'must be the Zalo Bot API server address, e.g. https://bot-api.zaloplatforms.com' }).optional())
+      .transform((v) => (v ?? 'https://bot-api.zaloplatforms.com').replace(/\/+$/, '')),
+    ZALO_WEBHOOK_URL: optionalText.pipe(
+      z.url({ protocol: /^https$/, message: 'must be the public https address Zalo posts updates to, e.g. https://bot.example.org/zalo' }).optional(),
+    ),
+    ZALO_WEBHOOK_SECRET: optionalText.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, 'must be 8 to 256 characters of A-Z, a-z, 0-9, _ and - (e.g. from: openssl rand -hex 32)').optional(),
+    ),
     PORT: optionalText
       .pipe(z.string().regex(/^\d{1,5}$/, 'must be a TCP port number, e.g. 8080').optional())
       .transform((v) => (v === undefined ? 8080 : Number(v)))
@@ -84,12 +99,46 @@ const schema = z
       });
     if ((env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_WEBHOOK_SECRET) && !env.TELEGRAM_BOT_TOKEN)
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required for the Telegram webhook: get one from @BotFather' });
+    if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_WEBHOOK_SECRET'],
+        message: 'is required when ZALO_WEBHOOK_URL is set: choose a random secret, e.g. from: openssl rand -hex 32',
+      });
+    if (env.ZALO_WEBHOOK_SECRET && !env.ZALO_WEBHOOK_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_WEBHOOK_URL'],
+        message: 'is required when ZALO_WEBHOOK_SECRET is set (webhook mode); unset both for long polling',
+      });
+    if ((env.ZALO_WEBHOOK_URL || env.ZALO_WEBHOOK_SECRET) && !env.ZALO_BOT_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['ZALO_BOT_TOKEN'], message: 'is required for the Zalo webhook: get one from Zalo Bot Creator' });
+    if (env.ZALO_WEBHOOK_URL && env.TELEGRAM_WEBHOOK_URL && new URL(env.ZALO_WEBHOOK_URL).pathname === new URL(env.TELEGRAM_WEBHOOK_URL).pathname)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_WEBHOOK_URL'],
+        message: 'must have another path than TELEGRAM_WEBHOOK_URL: both are served by one server on PORT (e.g. /zalo and /telegram)',
+      });
+    for (const name of ['TELEGRAM_WEBHOOK_URL', 'ZALO_WEBHOOK_URL'] as const) {
+      const value = env[name];
+      if (value && new URL(value).pathname === '/healthz')
+        ctx.addIssue({ code: 'custom', path: [name], message: 'cannot use the path /healthz, which answers the health check' });
+    }
   });
 
 /** How the bot talks to Telegram, when a token is set. */
 export interface TelegramConfig {
   token: string;
   /** The Bot API server, without a trailing slash. */
+  apiRoot: string;
+  /** Webhook mode when set; long polling otherwise. */
+  webhook: { url: string; secret: string; path: string } | null;
+}
+
+/** How the bot talks to Zalo, when a token is set. */
+export interface ZaloConfig {
+  token: string;
+  /** The Zalo Bot API server, without a trailing slash. */
   apiRoot: string;
   /** Webhook mode when set; long polling otherwise. */
   webhook: { url: string; secret: string; path: string } | null;
@@ -107,6 +156,7 @@ export interface Config {
   defaultWard: string;
   consoleUser: string | undefined;
   telegram: TelegramConfig | null;
+  zalo: ZaloConfig | null;
   /** The port of the webhook and health server. */
   port: number;
   /** Whether the terminal chat runs: by default only when no platform channel is configured. */
@@ -152,8 +202,18 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
                 : null,
           }
         : null,
+      zalo: e.ZALO_BOT_TOKEN
+        ? {
+            token: e.ZALO_BOT_TOKEN,
+            apiRoot: e.ZALO_API_ROOT,
+            webhook:
+              e.ZALO_WEBHOOK_URL && e.ZALO_WEBHOOK_SECRET
+                ? { url: e.ZALO_WEBHOOK_URL, secret: e.ZALO_WEBHOOK_SECRET, path: new URL(e.ZALO_WEBHOOK_URL).pathname }
+                : null,
+          }
+        : null,
       port: e.PORT,
-      console: e.CONSOLE ? ['1', 'true', 'yes'].includes(e.CONSOLE) : !e.TELEGRAM_BOT_TOKEN,
+      console: e.CONSOLE ? ['1', 'true', 'yes'].includes(e.CONSOLE) : !e.TELEGRAM_BOT_TOKEN && !e.ZALO_BOT_TOKEN,
     },
   };
 }

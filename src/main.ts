@@ -12,7 +12,9 @@ import { createTurnService } from './services/turn-service.js';
 import { runConsoleChannel } from './channels/console/console-channel.js';
 import { createTranslator } from './channels/i18n.js';
 import { renderPlainMessages } from './channels/text-render.js';
+import { startHttpServer, type HttpServer } from './channels/http-server.js';
 import { startTelegramChannel, type TelegramChannel } from './channels/telegram/telegram-channel.js';
+import { startZaloChannel, type ZaloChannel } from './channels/zalo/zalo-channel.js';
 
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -40,22 +42,31 @@ async function main(): Promise<number> {
   const turns = createTurnService({ store: createTurnStore(backend.supabase), defaultWard: config.defaultWard, log });
   const t = await createTranslator();
 
+  // One HTTP server for every webhook (Telegram's and Zalo's paths), started when the first asks.
+  const shared: { server: Promise<HttpServer> | null } = { server: null };
+  const httpServer = () => (shared.server ??= startHttpServer({ port: config.port, log }));
   let telegram: TelegramChannel | null = null;
-  if (config.telegram) {
-    try {
+  let zalo: ZaloChannel | null = null;
+  try {
+    if (config.telegram) {
       telegram = await startTelegramChannel({
         config: config.telegram,
-        port: config.port,
+        httpServer,
         turns,
         members: createMemberStore(backend.supabase),
         translator: t,
         defaultLocale: config.defaultLocale,
         log,
       });
-    } catch (err) {
-      await backend.close();
-      throw err;
     }
+    if (config.zalo) {
+      zalo = await startZaloChannel({ config: config.zalo, httpServer, turns, translator: t, defaultLocale: config.defaultLocale, log });
+    }
+  } catch (err) {
+    await telegram?.stop().catch(() => undefined);
+    await (await shared.server?.catch(() => null))?.close();
+    await backend.close();
+    throw err;
   }
 
   const userName = args.as ?? config.consoleUser ?? os.userInfo().username;
@@ -77,12 +88,13 @@ async function main(): Promise<number> {
   // Runs until a signal; with only the terminal chat, also until the end of its input.
   const reason = await new Promise<string>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
-    if (chat && !telegram) void chat.done.then(() => resolve('end_of_input'));
+    if (chat && !telegram && !zalo) void chat.done.then(() => resolve('end_of_input'));
   });
   // Graceful: stop taking input, finish the turns in hand, close the database.
   log.info('shutdown', { reason });
   chat?.stop();
-  await telegram?.stop();
+  await (await shared.server)?.close();
+  await Promise.all([telegram?.stop(), zalo?.stop()]);
   await chat?.done;
   await turns.idle();
   await backend.close();

@@ -184,7 +184,11 @@ export type Effect =
   | { type: 'endorse'; nominationId: string }
   | { type: 'set_locale'; locale: Locale }
   | { type: 'status'; code: string }
-  | { type: 'mine' };
+  | { type: 'mine' }
+  /** A one-time code to type in the other app (account linking). */
+  | { type: 'link_create' }
+  /** A code shown in the other app: link this identity to that app's member. */
+  | { type: 'link_redeem'; code: string };
 
 /** What the database said about the effect; the engine renders the reply from it. */
 export type EffectResult =
@@ -194,7 +198,13 @@ export type EffectResult =
   | { type: 'set_locale'; status: 'ok'; locale: Locale }
   | { type: 'status'; status: 'found'; nomination: NominationStatusView }
   | { type: 'status'; status: 'not_found' }
-  | { type: 'mine'; nominations: NominationSummary[]; endorsements: NominationSummary[] };
+  | { type: 'mine'; nominations: NominationSummary[]; endorsements: NominationSummary[] }
+  | { type: 'link_create'; status: 'created'; code: string; minutes: number }
+  | { type: 'link_redeem'; status: 'linked'; locale: Locale }
+  | { type: 'link_redeem'; status: LinkRefusal };
+
+/** Why a link code was not accepted. */
+export type LinkRefusal = 'invalid' | 'expired' | 'own' | 'same_channel' | 'rate_limited';
 
 /** Nomination statuses, in the order a nomination usually moves through them. */
 export type NominationStatus =

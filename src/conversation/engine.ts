@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { formatReceiptCode, parseReceiptCode } from '../domain/receipt.js';
 import { ellipsize } from '../domain/text.js';
 import { matchChoice } from './choice-input.js';
-import type { ConversationState, EffectResult, InboundEvent, Locale, Outbound, Text, TurnContext, TurnOutcome } from './contract.js';
+import type { ConversationState, Effect, EffectResult, InboundEvent, Locale, Outbound, Text, TurnContext, TurnOutcome } from './contract.js';
 import type { FlowDef } from './flow.js';
 import { flowById } from './flows/registry.js';
 import { nominationFlow } from './flows/nomination.js';
@@ -21,7 +21,8 @@ import {
   stepContext,
   type Decision,
 } from './form-runner.js';
-import { parseLocaleWord, readIntent, type GlobalName, type Intent } from './intents.js';
+import { parseLinkCode, parseLocaleWord, readIntent, type GlobalName, type Intent } from './intents.js';
+import { linkCodeReply, linkRedeemReply } from './link-replies.js';
 import { LANGUAGE_PROMPT, languagePrompt } from './language.js';
 import { capabilities, greeting, idleHelp, menuHint } from './menus.js';
 import { msg } from './messages.js';
@@ -137,7 +138,18 @@ class Turn {
         return this.status(args);
       case 'mine':
         return this.lookUp({ type: 'mine' }, (r) => mineReply(r, this.ctx.catalog, this.locale));
+      case 'link':
+        return this.link(args);
     }
+  }
+
+  // ---- account linking: a code shown here, or a code from the other app typed here --------
+
+  private link(args: string): Decision {
+    if (!args) return this.lookUp({ type: 'link_create' }, linkCodeReply);
+    const code = parseLinkCode(args);
+    if (!code) return this.resume([msg('link.badCode', { input: ellipsize(args, 30) })]);
+    return this.lookUp({ type: 'link_redeem', code }, linkRedeemReply);
   }
 
   private startForm(flow: FlowDef, notice: Text[], preset?: StartLink): Decision {
@@ -174,7 +186,7 @@ class Turn {
     return this.lookUp({ type: 'status', code }, (r) => statusReply(r, code, this.ctx.catalog, this.locale));
   }
 
-  private lookUp(effect: { type: 'mine' } | { type: 'status'; code: string }, render: (r: EffectResult | null) => Outbound[]): Decision {
+  private lookUp(effect: Extract<Effect, { type: 'mine' | 'status' | 'link_create' | 'link_redeem' }>, render: (r: EffectResult | null) => Outbound[]): Decision {
     const after = this.flow ? ask(this.flow, this.state, this.ctx, this.locale, [msg('form.continue')]) : { state: this.idle(), messages: [] };
     const reply = (r: EffectResult | null) => [...render(r), ...after.messages];
     return { state: after.state, messages: reply(null), effect, reply };

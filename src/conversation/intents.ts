@@ -4,7 +4,7 @@ import { cleanInput, foldVietnamese } from '../domain/text.js';
 import type { InboundEvent } from './contract.js';
 
 /** A global word: what it does does not depend on the step. */
-export type GlobalName = 'start' | 'nominate' | 'cancel' | 'back' | 'help' | 'restart' | 'language' | 'status' | 'mine';
+export type GlobalName = 'start' | 'nominate' | 'cancel' | 'back' | 'help' | 'restart' | 'language' | 'status' | 'mine' | 'link';
 
 /** What an inbound event means before the step looks at it. */
 export type Intent =
@@ -38,6 +38,8 @@ const COMMANDS: Record<string, GlobalName> = {
   status: 'status',
   cuatoi: 'mine',
   mine: 'mine',
+  lienket: 'link',
+  link: 'link',
 };
 
 // Whole messages (folded) that mean a global word.
@@ -71,18 +73,31 @@ const WORDS: Record<string, GlobalName> = {
   'cua toi': 'mine',
   'de cu cua toi': 'mine',
   mine: 'mine',
+  'lien ket': 'link',
+  'lien ket tai khoan': 'link',
+  link: 'link',
+  'link account': 'link',
 };
 
 // Words followed by an argument ("trang thai TL-0001", "ngon ngu english"); the argument must
 // look right, so a description that happens to start with "status" stays a description.
 const LOOKS_LIKE_CODE = /^#?[a-z]{0,6}[\s\-_.]*\d{1,9}$/;
+const LOOKS_LIKE_LINK_CODE = /^\d{3}[\s-]?\d{3}$/;
 const WORDS_WITH_ARGS: { words: string; name: GlobalName; accepts: (folded: string) => boolean }[] = [
   { words: 'trang thai', name: 'status', accepts: (a) => LOOKS_LIKE_CODE.test(a) },
   { words: 'status', name: 'status', accepts: (a) => LOOKS_LIKE_CODE.test(a) },
   { words: 'tra cuu', name: 'status', accepts: (a) => LOOKS_LIKE_CODE.test(a) },
+  { words: 'lien ket', name: 'link', accepts: (a) => LOOKS_LIKE_LINK_CODE.test(a) },
+  { words: 'link', name: 'link', accepts: (a) => LOOKS_LIKE_LINK_CODE.test(a) },
   { words: 'ngon ngu', name: 'language', accepts: (a) => parseLocaleWord(a) !== null },
   { words: 'language', name: 'language', accepts: (a) => parseLocaleWord(a) !== null },
 ];
+
+/** Reads a link code typed by a person ("123456", "123 456", "123-456"); null if it is none. */
+export function parseLinkCode(input: string): string | null {
+  const digits = input.replace(/[\s-]/g, '');
+  return /^\d{6}$/.test(digits) ? digits : null;
+}
 
 /** Reads a language name typed by a person ("english", "tieng viet", "en"); null if it is none. */
 export function parseLocaleWord(input: string): 'vi' | 'en' | null {

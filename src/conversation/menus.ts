@@ -27,7 +27,7 @@ export function greeting(member: MemberView, catalog: Catalog, locale: Locale): 
 
 /** Help outside a form: the same list of what works. */
 export function idleHelp(catalog: Catalog): Outbound {
-  return { kind: 'text', text: [msg('menu.helpTitle'), ...capabilities(catalog), msg('menu.formWords')] };
+  return { kind: 'text', text: [msg('menu.helpTitle'), ...capabilities(catalog), msg('menu.link'), msg('menu.formWords')] };
 }
 
 /** One line reminding what to type next when no form is open. */

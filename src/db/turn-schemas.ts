@@ -105,6 +105,9 @@ export const effectResultSchema = z.union([
   }),
   z.object({ type: z.literal('status'), status: z.literal('not_found') }),
   z.object({ type: z.literal('mine'), nominations: z.array(summary), endorsements: z.array(summary) }),
+  z.object({ type: z.literal('link_create'), status: z.literal('created'), code: z.string().regex(/^\d{6}$/), minutes: z.number().int() }),
+  z.object({ type: z.literal('link_redeem'), status: z.literal('linked'), locale }),
+  z.object({ type: z.literal('link_redeem'), status: z.enum(['invalid', 'expired', 'own', 'same_channel', 'rate_limited']) }),
 ]);
 
 /** bot_turn_save's answer. */

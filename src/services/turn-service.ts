@@ -59,7 +59,9 @@ export function createTurnService(deps: {
       effect: outcome.effect,
     });
     if (!saved.ok) return saved.reason === 'stale' ? 'stale' : { kind: 'duplicate' };
-    const locale = saved.effect?.type === 'set_locale' ? saved.effect.locale : (outcome.locale ?? loaded.member.locale);
+    // A new language, or the language of the member this identity was just linked to.
+    const changed = saved.effect?.type === 'set_locale' || (saved.effect?.type === 'link_redeem' && saved.effect.status === 'linked') ? saved.effect.locale : null;
+    const locale = changed ?? outcome.locale ?? loaded.member.locale;
     return { kind: 'reply', locale, messages: outcome.reply(saved.effect) };
   }
 

@@ -1,11 +1,14 @@
 // The channel contract: one scripted nomination, played through the terminal (typed numbers and
-// words) and through Telegram (button presses), stores the same nomination. Each channel runs the
+// words), through Telegram (button presses) and through Zalo (typed numbers and words, over the
+// Zalo Bot API's wire format), stores the same nomination. Each channel runs the
 // real process on its own fresh database; the rows are compared without ids and timestamps.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBotDatabase, type BotDatabase } from '../support/bot-database.js';
 import { startBotProcess } from '../support/bot-process.js';
 import { startChatProcess } from '../support/chat-process.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
+import { FakeZaloApi } from '../support/fake-zalo-api.js';
+import { numberOf } from '../support/numbered-options.js';
 
 /** One move of the script, and a piece of the question that comes next. */
 type Move =
@@ -40,7 +43,7 @@ async function storedNomination(db: BotDatabase) {
   return rows;
 }
 
-describe('channel contract: the same nomination through the terminal and through Telegram', () => {
+describe('channel contract: the same nomination through the terminal, Telegram and Zalo', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
     for (const c of cleanups.reverse()) await c().catch(() => undefined);
@@ -104,14 +107,44 @@ describe('channel contract: the same nomination through the terminal and through
     return db;
   }
 
+  async function throughZalo(): Promise<BotDatabase> {
+    const fake = await new FakeZaloApi().start();
+    cleanups.push(() => fake.close());
+    const db = await createBotDatabase();
+    cleanups.push(() => db.close());
+    const bot = startBotProcess({ ...db.env, ZALO_BOT_TOKEN: fake.token, ZALO_API_ROOT: fake.apiRoot });
+    cleanups.push(() => bot.stop());
+    await fake.waitFor('polling', () => fake.callsOf('getUpdates').length > 0, 60_000);
+    const user = 'zalo-contract';
+    let block = '';
+    const turn = async (text: string, then: string) => {
+      const mark = fake.calls.length;
+      fake.push(fake.textUpdate(user, text));
+      await fake.waitForText(user, then, mark);
+      block = fake.textsTo(user, mark).join('\n');
+    };
+    for (const move of SCRIPT) {
+      if ('say' in move) await turn(move.say, move.then);
+      else if ('pick' in move) await turn(numberOf(block, move.pick), move.then);
+      else if ('tick' in move) {
+        await turn(move.tick.map((label) => numberOf(block, label)).join(', '), 'Đã chọn');
+        await turn('xong', move.then);
+      } else await turn('bỏ qua', move.then);
+    }
+    expect(fake.violations).toEqual([]);
+    expect(await bot.stop()).toBe(0);
+    return db;
+  }
+
   it('stores the same nomination row, criteria and history', async () => {
-    // Both at once: each process pays its database's first start (about 3 s on PGlite).
-    const [terminal, telegram] = await Promise.all([throughTerminal(), throughTelegram()]);
+    // All at once: each process pays its database's first start (about 3 s on PGlite).
+    const [terminal, telegram, zalo] = await Promise.all([throughTerminal(), throughTelegram(), throughZalo()]);
     const a = await storedNomination(terminal);
     const b = await storedNomination(telegram);
     expect(a).toHaveLength(1);
     expect(a[0]).toMatchObject({ nominee_name: 'Đội văn nghệ <Ia Kênh> & bà con', contact_phone: '0912345678', receipt_code: 'TL-0001', history: ['submitted'] });
     expect((a[0] as { criteria: string[] }).criteria).toHaveLength(2);
     expect(b).toEqual(a);
+    expect(await storedNomination(zalo)).toEqual(a);
   });
 });

@@ -19,7 +19,7 @@ describe('starting the Telegram channel', () => {
 
   const options = async (turns: TurnService) => ({
     config: { token: TOKEN, apiRoot: fake.apiRoot, webhook: null },
-    port: 0,
+    httpServer: () => Promise.reject(new Error('polling mode starts no HTTP server')),
     turns,
     members: { setReachable: async () => true },
     translator: await createTranslator(),

@@ -35,7 +35,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the bot with the given environment (on top of this process's, minus Telegram and database settings). */
+/** Starts the bot with the given environment (on top of this process's, minus Telegram, Zalo and database settings). */
 export function startBotProcess(env: Record<string, string | undefined>): BotProcess {
   const base: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'info' };
   for (const k of Object.keys(base)) if (/^(TELEGRAM_|SUPABASE_|CONSOLE|PORT$)/.test(k)) delete base[k];

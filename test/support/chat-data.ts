@@ -35,6 +35,10 @@ export async function freshChatData(): Promise<ChatData> {
     TELEGRAM_API_ROOT: undefined,
     TELEGRAM_WEBHOOK_URL: undefined,
     TELEGRAM_WEBHOOK_SECRET: undefined,
+    ZALO_BOT_TOKEN: undefined,
+    ZALO_API_ROOT: undefined,
+    ZALO_WEBHOOK_URL: undefined,
+    ZALO_WEBHOOK_SECRET: undefined,
     PORT: undefined,
   };
   return {

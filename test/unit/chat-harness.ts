@@ -111,6 +111,7 @@ export class Chat {
       this.effects.push(outcome.effect);
       result = this.database(outcome.effect) ?? this.defaultResult(outcome.effect);
       if (result.type === 'set_locale') this.member = { ...this.member, locale: result.locale };
+      if (result.type === 'link_redeem' && result.status === 'linked') this.member = { ...this.member, locale: result.locale };
     }
     if (outcome.locale) this.member = { ...this.member, locale: outcome.locale as Locale };
     this.messages = outcome.reply(result);
@@ -134,6 +135,10 @@ export class Chat {
         return { type: 'status', status: 'not_found' };
       case 'mine':
         return { type: 'mine', nominations: [], endorsements: [] };
+      case 'link_create':
+        return { type: 'link_create', status: 'created', code: '123456', minutes: 10 };
+      case 'link_redeem':
+        return effect.code === '123456' ? { type: 'link_redeem', status: 'linked', locale: 'en' } : { type: 'link_redeem', status: 'invalid' };
     }
   }
 }

@@ -114,4 +114,53 @@ describe('configuration: Telegram', () => {
     const noToken = loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', TELEGRAM_WEBHOOK_SECRET: 'b'.repeat(20) });
     expect(noToken.ok || noToken.problems.join()).toMatch(/TELEGRAM_BOT_TOKEN is required for the Telegram webhook/);
   });
+
+  describe('Zalo', () => {
+    const token = '1234567890:AbCdEfGhIjKlMnOpQrStUv';
+    it('serves Zalo by polling with a token, at the public API by default, and turns the terminal chat off', () => {
+      const result = loadConfig({ ZALO_BOT_TOKEN: token });
+      expect(result).toMatchObject({ ok: true, config: { zalo: { token, apiRoot: 'https://bot-api.zaloplatforms.com', webhook: null }, telegram: null, console: false } });
+    });
+
+    it('takes another API root without its trailing slash, and webhook mode with a URL and a secret', () => {
+      const result = loadConfig({ ZALO_BOT_TOKEN: token, ZALO_API_ROOT: 'http://127.0.0.1:9999/', ZALO_WEBHOOK_URL: 'https://bot.example.org/zalo/hook', ZALO_WEBHOOK_SECRET: 'abcdefgh12' });
+      expect(result).toMatchObject({
+        ok: true,
+        config: { zalo: { apiRoot: 'http://127.0.0.1:9999', webhook: { url: 'https://bot.example.org/zalo/hook', secret: 'abcdefgh12', path: '/zalo/hook' } } },
+      });
+    });
+
+    it('runs beside Telegram', () => {
+      const result = loadConfig({ ZALO_BOT_TOKEN: token, TELEGRAM_BOT_TOKEN: '123456789:AAE2e-test-token-for-the-fake-api' });
+      expect(result).toMatchObject({ ok: true, config: { zalo: { token }, telegram: { apiRoot: 'https://api.telegram.org' }, console: false } });
+    });
+
+    it('names each wrong Zalo variable', () => {
+      const bad = (env: Record<string, string>) => {
+        const r = loadConfig(env);
+        return r.ok ? [] : r.problems;
+      };
+      expect(bad({ ZALO_BOT_TOKEN: 'has spaces in it' })).toEqual([expect.stringMatching(/^ZALO_BOT_TOKEN must be the token Zalo Bot Creator gave you/)]);
+      expect(bad({ ZALO_BOT_TOKEN: token, ZALO_API_ROOT: 'ftp://x' })).toEqual([expect.stringMatching(/^ZALO_API_ROOT must be the Zalo Bot API server address/)]);
+      expect(bad({ ZALO_BOT_TOKEN: token, ZALO_WEBHOOK_URL: 'http://bot.example.org/zalo', ZALO_WEBHOOK_SECRET: 'abcdefgh12' })).toEqual([
+        expect.stringMatching(/^ZALO_WEBHOOK_URL must be the public https address/),
+      ]);
+      expect(bad({ ZALO_BOT_TOKEN: token, ZALO_WEBHOOK_URL: 'https://bot.example.org/zalo', ZALO_WEBHOOK_SECRET: 'short' })).toEqual([
+        expect.stringMatching(/^ZALO_WEBHOOK_SECRET must be 8 to 256 characters/),
+      ]);
+      expect(bad({ ZALO_BOT_TOKEN: token, ZALO_WEBHOOK_URL: 'https://bot.example.org/zalo' })).toEqual([expect.stringMatching(/^ZALO_WEBHOOK_SECRET is required when ZALO_WEBHOOK_URL is set/)]);
+      expect(bad({ ZALO_BOT_TOKEN: token, ZALO_WEBHOOK_SECRET: 'abcdefgh12' })).toEqual([expect.stringMatching(/^ZALO_WEBHOOK_URL is required when ZALO_WEBHOOK_SECRET is set/)]);
+      expect(bad({ ZALO_WEBHOOK_URL: 'https://bot.example.org/zalo', ZALO_WEBHOOK_SECRET: 'abcdefgh12' })).toEqual([expect.stringMatching(/^ZALO_BOT_TOKEN is required for the Zalo webhook/)]);
+      expect(
+        bad({
+          ZALO_BOT_TOKEN: token,
+          ZALO_WEBHOOK_URL: 'https://bot.example.org/hook',
+          ZALO_WEBHOOK_SECRET: 'abcdefgh12',
+          TELEGRAM_BOT_TOKEN: '123456789:AAE2e-test-token-for-the-fake-api',
+          TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/hook',
+          TELEGRAM_WEBHOOK_SECRET: 'abcdefghijklmnop1234',
+        }),
+      ).toEqual([expect.stringMatching(/^ZALO_WEBHOOK_URL must have another path than TELEGRAM_WEBHOOK_URL/)]);
+    });
+  });
 });

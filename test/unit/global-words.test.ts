@@ -64,3 +64,44 @@ describe('the engine is a pure function of state and event', () => {
     expect(a.state.formId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('account linking words', () => {
+  for (const word of ['/lienket', '/link', 'liên kết', 'lien ket', 'Liên kết tài khoản', 'link']) {
+    it(`"${word}" shows a one-time code to type in the other app`, () => {
+      const chat = new Chat();
+      const reply = chat.say(word);
+      expect(reply).toContain('Mã liên kết của bạn: 123456');
+      expect(reply).toContain('/lienket 123456');
+      expect(chat.effects.at(-1)).toEqual({ type: 'link_create' });
+    });
+  }
+
+  for (const word of ['/lienket 123456', '/link 123 456', 'liên kết 123-456', 'lien ket 123456']) {
+    it(`"${word}" redeems the code, and the reply speaks the linked member's language`, () => {
+      const chat = new Chat();
+      expect(chat.say(word)).toContain('Linked!');
+      expect(chat.effects.at(-1)).toEqual({ type: 'link_redeem', code: '123456' });
+    });
+  }
+
+  it('explains a code that is not six digits, and keeps the open question', () => {
+    const chat = new Chat();
+    chat.say('/decu');
+    const reply = chat.say('/lienket 12ab');
+    expect(reply).toContain('không phải mã liên kết');
+    expect(reply).toContain('tập thể hay một cá nhân');
+  });
+
+  it('says why a code was refused, then asks the open question again', () => {
+    const chat = new Chat();
+    chat.say('/decu');
+    const reply = chat.say('/lienket 654321');
+    expect(reply).toContain('Mã liên kết không đúng');
+    expect(reply).toContain('tập thể hay một cá nhân');
+  });
+
+  it('"lien ket" followed by other words stays text', () => {
+    const chat = new Chat();
+    expect(chat.say('liên kết với hàng xóm')).not.toContain('Mã liên kết');
+  });
+});

@@ -16,7 +16,8 @@ import { commandMenu } from './commands.js';
 import { chatKeyOf } from './parse-update.js';
 import { ReplySender } from './reply-sender.js';
 import { createUpdateHandler } from './update-handler.js';
-import { startWebhookServer, type WebhookServer } from './webhook-server.js';
+import type { HttpServer } from '../http-server.js';
+import { telegramWebhookRoute } from './webhook-server.js';
 
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -24,7 +25,8 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] a
 /** What the channel needs from the composition root. */
 export interface TelegramChannelOptions {
   config: TelegramConfig;
-  port: number;
+  /** The process's HTTP server, started on demand (webhook mode only); main closes it. */
+  httpServer: () => Promise<HttpServer>;
   turns: TurnService;
   members: MemberStore;
   translator: (locale: Locale) => Translate;
@@ -85,11 +87,13 @@ export async function startTelegramChannel(o: TelegramChannelOptions): Promise<T
     // Telegram may post several updates at once: one chat's are still handled in arrival order.
     const queue = new KeyedQueue();
     const onUpdate = (update: Update) => queue.run(chatKeyOf(update) ?? `update:${update.update_id}`, () => handle(update));
-    const server: WebhookServer = await startWebhookServer({ port: o.port, path: webhook.path, secret: webhook.secret, onUpdate, log: o.log });
+    const server = await o.httpServer();
+    server.route(webhook.path, telegramWebhookRoute({ secret: webhook.secret, onUpdate, log: o.log }));
     await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
     o.log.info('telegram.started', { mode: 'webhook', port: server.port, bot: bot.botInfo.id });
     return {
       mode: 'webhook',
+      // Closing the shared server is idempotent: whichever channel stops first ends deliveries.
       stop: async () => {
         await server.close();
         await drain();

@@ -1,0 +1,84 @@
+// The Zalo channel: checks the token (getMe), then takes updates by long polling (deleteWebhook
+// first, one update per poll) or by webhook (a route on the shared HTTP server, setWebhook with
+// the secret); stop() finishes the updates in hand.
+import type { Locale } from '../../conversation/contract.js';
+import type { ZaloConfig } from '../../config.js';
+import type { Logger } from '../../logging/logger.js';
+import { KeyedQueue } from '../../services/keyed-queue.js';
+import type { TurnService } from '../../services/turn-service.js';
+import type { HttpServer } from '../http-server.js';
+import type { Translate } from '../i18n.js';
+import { createZaloApi, type ZaloApi } from './api-client.js';
+import { startZaloPoller } from './poller.js';
+import { createZaloUpdateHandler } from './update-handler.js';
+import { zaloWebhookRoute } from './webhook-route.js';
+import type { ZaloUpdate } from './wire.js';
+
+/** Zalo refused the token: the composition root reports it as a configuration problem. */
+export { ZaloTokenError } from './api-client.js';
+
+/** What the channel needs from the composition root. */
+export interface ZaloChannelOptions {
+  config: ZaloConfig;
+  /** The process's HTTP server, started on demand (webhook mode only). */
+  httpServer: () => Promise<HttpServer>;
+  turns: TurnService;
+  translator: (locale: Locale) => Translate;
+  defaultLocale: Locale;
+  log: Logger;
+  /** Replaceable in tests. */
+  api?: ZaloApi;
+}
+
+/** A running Zalo channel. */
+export interface ZaloChannel {
+  mode: 'polling' | 'webhook';
+  /** Stops taking updates and waits for the ones in hand. */
+  stop(): Promise<void>;
+}
+
+/** Starts the channel in polling or webhook mode; throws ZaloTokenError for a refused token. */
+export async function startZaloChannel(o: ZaloChannelOptions): Promise<ZaloChannel> {
+  const api = o.api ?? createZaloApi({ token: o.config.token, apiRoot: o.config.apiRoot });
+  const me = await api.getMe();
+  const handleUpdate = createZaloUpdateHandler({ api, turns: o.turns, translator: o.translator, defaultLocale: o.defaultLocale, log: o.log });
+  const inFlight = new Set<Promise<void>>();
+  const handle = (update: ZaloUpdate): Promise<void> => {
+    const work = handleUpdate(update);
+    const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    return work;
+  };
+  const drain = async () => {
+    while (inFlight.size) await Promise.all([...inFlight]);
+  };
+
+  if (o.config.webhook) {
+    const webhook = o.config.webhook;
+    // Deliveries of one chat may overlap: they are still handled in arrival order.
+    const queue = new KeyedQueue();
+    const onUpdate = (update: ZaloUpdate) => queue.run(`zalo:${update.message?.chat.id ?? update.event_name}`, () => handle(update));
+    const server = await o.httpServer();
+    server.route(webhook.path, zaloWebhookRoute({ secret: webhook.secret, onUpdate, log: o.log }));
+    await api.setWebhook(webhook.url, webhook.secret);
+    o.log.info('zalo.started', { mode: 'webhook', port: server.port, bot: me.id });
+    return {
+      mode: 'webhook',
+      stop: async () => {
+        await server.close();
+        await drain();
+      },
+    };
+  }
+
+  await api.deleteWebhook();
+  const poller = startZaloPoller({ api, handle, log: o.log });
+  o.log.info('zalo.started', { mode: 'polling', bot: me.id });
+  return {
+    mode: 'polling',
+    stop: async () => {
+      await poller.stop();
+      await drain();
+    },
+  };
+}
