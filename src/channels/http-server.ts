@@ -50,6 +50,55 @@ export function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
+/** What a platform's webhook route needs: where its secret is, how to read its body, what to do with it. */
+export interface WebhookRouteOptions<U> {
+  /** Names the channel in logs (`<channel>.webhook_refused`, `<channel>.webhook_failed`). */
+  channel: string;
+  /** The request header, lower-case, that carries the secret. */
+  secretHeader: string;
+  secret: string;
+  /** The update in a parsed JSON body, or null when the body is not one. */
+  readUpdate: (json: unknown) => U | null;
+  /** Processes one update; a thrown error answers 500, so the platform delivers it again. */
+  onUpdate: (update: U) => Promise<void>;
+  /** The update's id, for the log line of a failure. */
+  idOf: (update: U) => string | number | null;
+  log: Logger;
+}
+
+/**
+ * A webhook route: the secret header is checked in constant time (anything else gets 401 and
+ * nothing is processed); the update is handled before the 200, so a failure answers 500.
+ */
+export function webhookRoute<U>(o: WebhookRouteOptions<U>): RouteHandler {
+  return (req, res) => {
+    if (!secretMatches(req.headers[o.secretHeader], o.secret)) {
+      o.log.warn(`${o.channel}.webhook_refused`, { reason: req.headers[o.secretHeader] === undefined ? 'missing_secret' : 'wrong_secret' });
+      req.resume();
+      return replyJson(res, 401, { ok: false });
+    }
+    void (async () => {
+      const body = await readBody(req);
+      if (body === null) return replyJson(res, 413, { ok: false });
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        return replyJson(res, 400, { ok: false });
+      }
+      const update = o.readUpdate(json);
+      if (update === null) return replyJson(res, 400, { ok: false });
+      try {
+        await o.onUpdate(update);
+        replyJson(res, 200, { ok: true });
+      } catch (err) {
+        o.log.error(`${o.channel}.webhook_failed`, { update: o.idOf(update), code: (err as { code?: string }).code ?? 'UNEXPECTED' });
+        replyJson(res, 500, { ok: false });
+      }
+    })().catch(() => replyJson(res, 500, { ok: false }));
+  };
+}
+
 /** Starts the server; resolves once it listens. Routes may be added afterwards. */
 export async function startHttpServer(o: { port: number; host?: string; log: Logger }): Promise<HttpServer> {
   const routes = new Map<string, RouteHandler>();

@@ -12,6 +12,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { TurnService } from '../../services/turn-service.js';
 import type { Translate } from '../i18n.js';
 import { KeyedQueue } from '../../services/keyed-queue.js';
+import { trackInFlight } from '../in-flight.js';
 import { commandMenu } from './commands.js';
 import { chatKeyOf } from './parse-update.js';
 import { ReplySender } from './reply-sender.js';
@@ -70,16 +71,7 @@ export async function startTelegramChannel(o: TelegramChannelOptions): Promise<T
     botUsername: () => bot.botInfo.username,
   });
   // Every update in hand, so stop() can wait for its reply to be sent.
-  const inFlight = new Set<Promise<void>>();
-  const handle = (update: Update): Promise<void> => {
-    const work = handleUpdate(update);
-    const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    return work;
-  };
-  const drain = async () => {
-    while (inFlight.size) await Promise.all([...inFlight]);
-  };
+  const { handle, drain } = trackInFlight<Update>(handleUpdate);
   await setCommands(bot, o);
 
   if (o.config.webhook) {

@@ -3,7 +3,7 @@
 // gets 401 and nothing is processed).
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../logging/logger.js';
-import { readBody, replyJson, secretMatches, startHttpServer, type HttpServer, type RouteHandler } from '../http-server.js';
+import { startHttpServer, webhookRoute, type HttpServer, type RouteHandler } from '../http-server.js';
 
 /** The constant-time secret check, where Telegram's code and tests have always found it. */
 export { secretMatches } from '../http-server.js';
@@ -34,31 +34,15 @@ function isUpdate(value: unknown): value is Update {
 
 /** The route handler for Telegram's updates. */
 export function telegramWebhookRoute(o: WebhookRouteOptions): RouteHandler {
-  return (req, res) => {
-    if (!secretMatches(req.headers[SECRET_HEADER], o.secret)) {
-      o.log.warn('telegram.webhook_refused', { reason: req.headers[SECRET_HEADER] === undefined ? 'missing_secret' : 'wrong_secret' });
-      req.resume();
-      return replyJson(res, 401, { ok: false });
-    }
-    void (async () => {
-      const body = await readBody(req);
-      if (body === null) return replyJson(res, 413, { ok: false });
-      let update: unknown;
-      try {
-        update = JSON.parse(body);
-      } catch {
-        return replyJson(res, 400, { ok: false });
-      }
-      if (!isUpdate(update)) return replyJson(res, 400, { ok: false });
-      try {
-        await o.onUpdate(update);
-        replyJson(res, 200, { ok: true });
-      } catch (err) {
-        o.log.error('telegram.webhook_failed', { update: update.update_id, code: (err as { code?: string }).code ?? 'UNEXPECTED' });
-        replyJson(res, 500, { ok: false });
-      }
-    })().catch(() => replyJson(res, 500, { ok: false }));
-  };
+  return webhookRoute<Update>({
+    channel: 'telegram',
+    secretHeader: SECRET_HEADER,
+    secret: o.secret,
+    readUpdate: (json) => (isUpdate(json) ? json : null),
+    onUpdate: o.onUpdate,
+    idOf: (update) => update.update_id,
+    log: o.log,
+  });
 }
 
 /** Starts a server with Telegram's route alone; resolves once it listens. */

@@ -7,6 +7,7 @@ import type { Logger } from '../../logging/logger.js';
 import { KeyedQueue } from '../../services/keyed-queue.js';
 import type { TurnService } from '../../services/turn-service.js';
 import type { HttpServer } from '../http-server.js';
+import { trackInFlight } from '../in-flight.js';
 import type { Translate } from '../i18n.js';
 import { createZaloApi, type ZaloApi } from './api-client.js';
 import { startZaloPoller } from './poller.js';
@@ -42,16 +43,8 @@ export async function startZaloChannel(o: ZaloChannelOptions): Promise<ZaloChann
   const api = o.api ?? createZaloApi({ token: o.config.token, apiRoot: o.config.apiRoot });
   const me = await api.getMe();
   const handleUpdate = createZaloUpdateHandler({ api, turns: o.turns, translator: o.translator, defaultLocale: o.defaultLocale, log: o.log });
-  const inFlight = new Set<Promise<void>>();
-  const handle = (update: ZaloUpdate): Promise<void> => {
-    const work = handleUpdate(update);
-    const tracked = work.catch(() => undefined).finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    return work;
-  };
-  const drain = async () => {
-    while (inFlight.size) await Promise.all([...inFlight]);
-  };
+  // Every update in hand, so stop() can wait for its reply to be sent.
+  const { handle, drain } = trackInFlight<ZaloUpdate>(handleUpdate);
 
   if (o.config.webhook) {
     const webhook = o.config.webhook;
