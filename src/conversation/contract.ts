@@ -61,6 +61,7 @@ export type Outbound =
 export interface MemberView {
   id: string;
   wardId: string;
+  /** The chat name of this turn's event (not stored without consent). */
   displayName: string | null;
   locale: Locale;
   role: 'resident' | 'leader' | 'officer';
@@ -179,6 +180,8 @@ export type Effect =
       ledUnitId: string | null;
       photoRef: string | null;
       consent: boolean;
+      /** The nominator's chat name, sent only with consent (kept on the nomination for the officer). */
+      contactName: string | null;
       phone: string | null;
     }
   | { type: 'endorse'; nominationId: string }

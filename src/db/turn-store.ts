@@ -53,7 +53,6 @@ export function createTurnStore(supabase: SupabaseClient): TurnStore {
           p_channel: event.channel,
           p_chat_id: event.chatId,
           p_user_id: event.userId,
-          p_display_name: event.displayName ?? null,
           p_locale_hint: event.languageHint ?? null,
           p_event_id: event.eventId,
           p_input: input,

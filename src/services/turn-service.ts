@@ -49,7 +49,9 @@ export function createTurnService(deps: {
     const catalog = cache.get(loaded.member.wardId);
     if (!catalog) throw new Error(`no catalog for ward ${loaded.member.wardId}`);
     const state: ConversationState = { ...initialState(), ...loaded.state };
-    const outcome = runTurn(state, event, { member: loaded.member, catalog, lookup: loaded.lookup, now: now() });
+    // The chat name comes with each event and is not stored (personal data, kept only with consent).
+    const member = { ...loaded.member, displayName: event.displayName?.trim() || loaded.member.displayName };
+    const outcome = runTurn(state, event, { member, catalog, lookup: loaded.lookup, now: now() });
     const saved = await deps.store.save({
       conversationId: loaded.conversationId,
       version: loaded.version,

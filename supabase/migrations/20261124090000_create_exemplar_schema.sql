@@ -138,6 +138,8 @@ create table public.units (
 create table public.members (
   id uuid primary key default gen_random_uuid(),
   ward_id uuid not null references public.wards (id),
+  -- the person's chat name is personal data (decree 13/2023): it is not stored on first contact;
+  -- a nomination keeps it (contact_name) only when the nominator consents
   display_name text,
   locale text not null default 'vi' check (locale in ('vi', 'en')),
   role text not null default 'resident' check (role in ('resident', 'leader', 'officer')),
@@ -274,6 +276,7 @@ create table public.nominations (
   nominator_id uuid not null references public.members (id),
   contact_consent boolean not null default false,
   -- kept only with consent (decree 13/2023: collect only what is needed)
+  contact_name text check (char_length(contact_name) <= 200),
   contact_phone text check (contact_phone ~ '^0[35789][0-9]{8}$'),
   status text not null default 'submitted' check (status in (
     'submitted', 'screened', 'forwarded', 'returned', 'appraised', 'honoured', 'not_honoured',
@@ -284,7 +287,7 @@ create table public.nominations (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   unique (ward_id, receipt_code),
-  check (contact_consent or contact_phone is null)
+  check (contact_consent or (contact_phone is null and contact_name is null))
 );
 -- "is this person already nominated?" while the form is filled in: same campaign and unit
 create index nominations_campaign_unit_idx on public.nominations (campaign_id, unit_id);
@@ -551,7 +554,6 @@ create function public.bot_turn_load(
   p_channel text,
   p_chat_id text,
   p_user_id text,
-  p_display_name text,
   p_locale_hint text,
   p_event_id text,
   p_input text,
@@ -591,8 +593,8 @@ begin
       raise exception 'bot_turn_load: no ward exists; run the seed or create a ward first';
     end if;
 
-    insert into members (ward_id, display_name, locale)
-    values (v_ward_id, nullif(btrim(p_display_name), ''),
+    insert into members (ward_id, locale)
+    values (v_ward_id,
             case when lower(coalesce(p_locale_hint, '')) like 'en%' then 'en' else 'vi' end)
     returning id into v_new_member_id;
 
@@ -792,10 +794,11 @@ begin
   v_code := v_prefix || '-' || lpad(v_number::text, greatest(4, length(v_number::text)), '0');
 
   insert into nominations (ward_id, campaign_id, category_id, kind, unit_id, nominee_name, deeds,
-                           led_unit_id, photo_ref, nominator_id, contact_consent, contact_phone,
-                           receipt_code, form_id)
+                           led_unit_id, photo_ref, nominator_id, contact_consent, contact_name,
+                           contact_phone, receipt_code, form_id)
   values (p_member.ward_id, v_campaign.id, v_category.id, v_category.kind, v_unit.id, v_name,
           v_deeds, v_led_unit_id, nullif(p_effect ->> 'photoRef', ''), p_member.id, v_consent,
+          case when v_consent then left(nullif(btrim(p_effect ->> 'contactName'), ''), 200) end,
           v_phone, v_code, v_form_id)
   returning id into v_id;
 
@@ -1022,7 +1025,7 @@ revoke execute on function
   public.try_uuid(text), public.receipt_code_normalize(text),
   public.bump_catalog_version(), public.bump_own_catalog_version(),
   public.build_ward_catalog(uuid), public.nominee_similarity_threshold(),
-  public.bot_turn_load(text, text, text, text, text, text, text, jsonb, text),
+  public.bot_turn_load(text, text, text, text, text, text, jsonb, text),
   public.nomination_summary(uuid),
   public.effect_submit_nomination(public.members, jsonb), public.effect_endorse(public.members, jsonb),
   public.effect_status(public.members, jsonb), public.effect_mine(public.members),
@@ -1031,7 +1034,7 @@ from public, anon, authenticated;
 
 grant usage on schema public, extensions to service_role;
 grant execute on function
-  public.bot_turn_load(text, text, text, text, text, text, text, jsonb, text),
+  public.bot_turn_load(text, text, text, text, text, text, jsonb, text),
   public.bot_turn_save(uuid, int, jsonb, text, text, uuid, jsonb),
   public.vn_fold(text)
 to service_role;

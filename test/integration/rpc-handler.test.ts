@@ -70,7 +70,7 @@ describe.each(databaseBackends())('RPC handler on %s', (kind) => {
     expect(res.status).toBe(401);
     expect(res.error?.code).toBe('42501');
     const load = await anon.rpc('bot_turn_load', {
-      p_channel: 'console', p_chat_id: 'x', p_user_id: 'x', p_display_name: null, p_locale_hint: null,
+      p_channel: 'console', p_chat_id: 'x', p_user_id: 'x', p_locale_hint: null,
       p_event_id: 'e1', p_input: null, p_catalog_versions: {}, p_default_ward: 'thang-loi',
     });
     expect(res.status).toBe(401);

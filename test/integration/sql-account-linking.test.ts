@@ -20,7 +20,6 @@ describe.each(databaseBackends())('account linking on %s', (kind) => {
       p_channel: channel,
       p_chat_id: `chat-${user}`,
       p_user_id: user,
-      p_display_name: user,
       p_locale_hint: null,
       p_event_id: `ev-${++events}`,
       p_input: '',

@@ -25,7 +25,6 @@ describe.each(databaseBackends())('similar nominations on %s', (kind) => {
       p_channel: 'zalo',
       p_chat_id: `chat-${name}`,
       p_user_id: `user-${name}`,
-      p_display_name: null,
       p_locale_hint: null,
       p_event_id: null,
       p_input: input,

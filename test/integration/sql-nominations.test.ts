@@ -42,7 +42,6 @@ describe.each(databaseBackends())('nomination effects on %s', (kind) => {
       p_channel: channel,
       p_chat_id: `chat-${name}`,
       p_user_id: `user-${name}`,
-      p_display_name: name,
       p_locale_hint: 'vi',
       p_event_id: eventId,
       p_input: '',
@@ -99,7 +98,7 @@ describe.each(databaseBackends())('nomination effects on %s', (kind) => {
 
   describe('submit_nomination', () => {
     it('creates a nomination with its criteria, a history row and an id-only audit row', async () => {
-      const effect = submission({ consent: true, phone: '0905 123 456', photoRef: 'tg-file-1' });
+      const effect = submission({ consent: true, contactName: 'Chị Lan', phone: '0905 123 456', photoRef: 'tg-file-1' });
       const result = await act('lan', effect);
       expect(result).toEqual({ type: 'submit_nomination', status: 'created', code: expect.stringMatching(/^TL-\d{4}$/) });
 
@@ -111,6 +110,7 @@ describe.each(databaseBackends())('nomination effects on %s', (kind) => {
         nominee_folded: 'nguyen van anh',
         status: 'submitted',
         contact_consent: true,
+        contact_name: 'Chị Lan',
         contact_phone: '0905123456',
         photo_ref: 'tg-file-1',
         led_unit_id: null,
@@ -128,14 +128,14 @@ describe.each(databaseBackends())('nomination effects on %s', (kind) => {
       expect(audit[0]).toMatchObject({ action: 'nomination.submitted', subject_type: 'nomination', ward_id: WARD });
       // ids and codes only: no name, phone, deeds or photo in the audit trail
       const details = JSON.stringify(audit[0]!.details);
-      for (const personal of ['Ánh', 'nguyen', '0905', 'tg-file', 'hộ nghèo']) expect(details).not.toContain(personal);
+      for (const personal of ['Ánh', 'nguyen', '0905', 'tg-file', 'hộ nghèo', 'Lan']) expect(details).not.toContain(personal);
     });
 
-    it('drops the phone number when the nominator gave no consent', async () => {
-      const effect = submission({ consent: false, phone: '0905123456' });
+    it('drops the contact name and phone number when the nominator gave no consent', async () => {
+      const effect = submission({ consent: false, contactName: 'Chị Lan', phone: '0905123456' });
       expect((await act('lan', effect)).status).toBe('created');
-      const [row] = await db.query('select contact_consent, contact_phone from nominations where form_id = $1', [effect.formId]);
-      expect(row).toEqual({ contact_consent: false, contact_phone: null });
+      const [row] = await db.query('select contact_consent, contact_name, contact_phone from nominations where form_id = $1', [effect.formId]);
+      expect(row).toEqual({ contact_consent: false, contact_name: null, contact_phone: null });
     });
 
     it('answers "already" with the same code when a form is confirmed again', async () => {

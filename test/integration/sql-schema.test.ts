@@ -10,7 +10,6 @@ const LOAD_ARGS = {
   p_channel: 'telegram',
   p_chat_id: 'c',
   p_user_id: 'u',
-  p_display_name: null,
   p_locale_hint: null,
   p_event_id: 'e',
   p_input: '',
@@ -129,14 +128,14 @@ describe.each(databaseBackends())('schema on %s', (kind) => {
     });
 
     it('lets service_role run the entry points (security definer) without any table grant', async () => {
-      const outcome = await asRole('service_role', "select public.bot_turn_load('telegram','c','u',null,null,'e','',null,null) as r");
+      const outcome = await asRole('service_role', "select public.bot_turn_load('telegram','c','u',null,'e','',null,null) as r");
       expect(outcome.code).toBeUndefined();
       expect((outcome.rows as [{ r: { member: { wardId: string } } }])[0].r.member.wardId).toBe('20000000-0000-4000-8000-000000000001');
       expect(await asRole('service_role', 'select public.build_ward_catalog(null)')).toEqual({ code: '42501' });
     });
 
     it('refuses anon at the SQL level and through the RPC endpoint', async () => {
-      expect(await asRole('anon', "select public.bot_turn_load('telegram','c','u',null,null,'e','',null,null)")).toEqual({ code: '42501' });
+      expect(await asRole('anon', "select public.bot_turn_load('telegram','c','u',null,'e','',null,null)")).toEqual({ code: '42501' });
       const fetch = await createRpcFetch(db.backend.sql!, 'the-service-key');
       const anon = await createServerClient('http://embedded.invalid', 'an-anon-key', fetch);
       const load = await anon.rpc('bot_turn_load', LOAD_ARGS);

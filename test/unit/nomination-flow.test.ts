@@ -61,6 +61,7 @@ describe('a resident nominates an exemplar, start to finish', () => {
       ledUnitId: null,
       photoRef: 'photo-file-1',
       consent: true,
+      contactName: 'Bà Lan',
       phone: '0912345678',
     });
     expect(chat.state.flow).toBeNull();

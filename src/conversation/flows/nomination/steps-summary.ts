@@ -70,6 +70,7 @@ export function submission(cx: StepContext, formId: string): Effect | null {
     ledUnitId: category.requiresLedUnit ? (a.ledUnitId ?? null) : null,
     photoRef: a.photoRef ?? null,
     consent: a.consent === true,
+    contactName: a.consent === true ? (cx.member.displayName?.trim() || null) : null,
     phone: a.consent === true ? (a.phone ?? null) : null,
   };
 }
