@@ -57,8 +57,8 @@ describe('channel contract: the same nomination through the terminal, Telegram a
     await p.expect('contract', 60_000);
     let block = '';
     const read = async (then: string) => {
-      const head = await p.expect(then, 20_000);
-      block = head + (await p.expect('\n\n', 20_000));
+      const head = await p.expect(then, 40_000);
+      block = head + (await p.expect('\n\n', 40_000));
     };
     const numberOf = (label: string) => {
       const line = block.split('\n').find((l) => new RegExp(`^\\d+\\. (?:[✓☐] )?${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: — .*)?$`).test(l));

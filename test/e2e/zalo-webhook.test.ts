@@ -39,10 +39,10 @@ describe('Zalo in webhook mode beside Telegram, end to end', () => {
       TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram/updates',
       TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
     });
-    await zalo.waitFor('Zalo setWebhook', () => zalo.callsOf('setWebhook').length > 0, 45_000).catch((err: Error) => {
+    await zalo.waitFor('Zalo setWebhook', () => zalo.callsOf('setWebhook').length > 0, 60_000).catch((err: Error) => {
       throw new Error(`${err.message}\n${bot.stderr()}`);
     });
-    await telegram.waitFor('Telegram setWebhook', () => telegram.callsOf('setWebhook').length > 0, 10_000);
+    await telegram.waitFor('Telegram setWebhook', () => telegram.callsOf('setWebhook').length > 0, 30_000);
   });
 
   afterAll(async () => {

@@ -81,7 +81,7 @@ export function startChatProcess(options: { env?: Record<string, string | undefi
       if (exitCode !== undefined) throw new Error(`cannot send ${JSON.stringify(line.slice(0, 60))}: the process has exited (${exitCode})\n${err}`);
       child.stdin.write(`${line}\n`);
     },
-    expect(pattern, timeoutMs = 20_000) {
+    expect(pattern, timeoutMs = 40_000) {
       return new Promise((resolve, reject) => {
         const fail = (why: string) => {
           waiters.delete(check);

@@ -236,7 +236,7 @@ export class FakeBotApi {
   }
 
   /** Waits until the predicate holds (checked after every call). */
-  waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 40_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const test = () => {
         const value = check();

@@ -129,7 +129,7 @@ export class FakeZaloApi {
   }
 
   /** Waits until the predicate holds (checked after every call and every 50 ms). */
-  waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 40_000): Promise<T> {
     return new Promise((resolve, reject) => {
       const test = () => {
         const value = check();
