@@ -139,10 +139,22 @@ export interface SimilarNomination {
 }
 
 /** What the state asks the loader to look up with the next input (done in the load round trip). */
-export type LookupRequest = { kind: 'similar_nominations'; campaignId: string; unitId: string };
+export type LookupRequest = {
+  kind: 'similar_nominations';
+  campaignId: string;
+  unitId: string;
+  /** A quick answer offered with the question (a collective named after its unit): looked up too. */
+  quickName?: string;
+};
 
 /** The answer to a LookupRequest, computed from the inbound text. */
-export type LookupResult = { kind: 'similar_nominations'; matches: SimilarNomination[] };
+export type LookupResult = {
+  kind: 'similar_nominations';
+  /** Nominations like the typed text. */
+  matches: SimilarNomination[];
+  /** Nominations like the quick answer, for when the person picks it instead of typing. */
+  quickMatches?: SimilarNomination[];
+};
 
 /** The state of one chat's conversation, stored as jsonb in the conversations row. */
 export interface ConversationState {

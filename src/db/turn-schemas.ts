@@ -71,7 +71,9 @@ export const loadResultSchema = z.object({
   conversation: z.object({ id: uuid, version: z.number().int(), state: z.record(z.string(), z.unknown()) }),
   member: memberSchema,
   catalog: catalogSchema.nullable(),
-  lookup: z.object({ kind: z.literal('similar_nominations'), matches: z.array(similar) }).nullable(),
+  lookup: z
+    .object({ kind: z.literal('similar_nominations'), matches: z.array(similar), quickMatches: z.array(similar).optional() })
+    .nullable(),
 });
 
 const summary = z.object({

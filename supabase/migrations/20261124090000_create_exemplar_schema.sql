@@ -546,6 +546,38 @@ language sql immutable parallel safe
 set search_path = ''
 as $$ select 0.7::real $$;
 
+-- up to 3 nominations of a campaign and unit whose nominee looks like p_name (folded equal, or
+-- similar by trigrams with the same numbers), best first, as SimilarNomination json; an empty
+-- array for a blank name
+create function public.similar_nominations(p_campaign_id uuid, p_unit_id uuid, p_member_id uuid, p_name text)
+returns jsonb
+language sql stable
+set search_path = public, extensions, pg_temp
+as $$
+  with typed as (select vn_fold(p_name) as folded where btrim(coalesce(p_name, '')) <> '')
+  select coalesce(jsonb_agg(
+           jsonb_build_object(
+             'id', s.id, 'code', s.receipt_code, 'nomineeName', s.nominee_name,
+             'categoryId', s.category_id,
+             'endorsements', (select count(*) from endorsements e where e.nomination_id = s.id),
+             'mine', s.nominator_id = p_member_id,
+             'endorsedByMe', exists (select 1 from endorsements e
+                                      where e.nomination_id = s.id and e.member_id = p_member_id))
+           order by s.exact desc, s.score desc, s.created_at), '[]'::jsonb)
+    from (select n.id, n.receipt_code, n.nominee_name, n.category_id, n.nominator_id,
+                 n.created_at, n.nominee_folded = t.folded as exact,
+                 extensions.similarity(n.nominee_folded, t.folded) as score
+            from typed t
+            join nominations n
+              on n.campaign_id = p_campaign_id and n.unit_id = p_unit_id
+             and n.status <> 'withdrawn'
+             and (n.nominee_folded = t.folded
+                  or extensions.similarity(n.nominee_folded, t.folded) >= nominee_similarity_threshold())
+             and vn_digit_groups(n.nominee_folded) = vn_digit_groups(t.folded)
+           order by exact desc, score desc, n.created_at
+           limit 3) s
+$$;
+
 -- one round trip before a chat turn: who is speaking, their conversation, whether the event
 -- was seen before, the ward's catalog if the caller's copy is stale, and the lookup the state
 -- asked for. the hot path is four index lookups (identity + member, conversation, ward, event)
@@ -575,7 +607,6 @@ declare
   v_lookup jsonb;
   v_campaign_id uuid;
   v_unit_id uuid;
-  v_folded text;
 begin
   select m.* into v_member
     from member_identities i join members m on m.id = i.member_id
@@ -634,32 +665,16 @@ begin
     v_catalog := build_ward_catalog(v_member.ward_id);
   end if;
 
-  -- "is this nominee already nominated?": asked by the state, answered with this input
-  if v_conv.state -> 'lookup' ->> 'kind' = 'similar_nominations' and btrim(coalesce(p_input, '')) <> '' then
+  -- "is this nominee already nominated?": asked by the state, answered with this input, and
+  -- for the form's quick answer (a collective named after its unit) when the state names one
+  if v_conv.state -> 'lookup' ->> 'kind' = 'similar_nominations' then
     v_campaign_id := try_uuid(v_conv.state -> 'lookup' ->> 'campaignId');
     v_unit_id := try_uuid(v_conv.state -> 'lookup' ->> 'unitId');
-    v_folded := vn_fold(p_input);
-    select jsonb_build_object('kind', 'similar_nominations', 'matches', coalesce(jsonb_agg(
-             jsonb_build_object(
-               'id', s.id, 'code', s.receipt_code, 'nomineeName', s.nominee_name,
-               'categoryId', s.category_id,
-               'endorsements', (select count(*) from endorsements e where e.nomination_id = s.id),
-               'mine', s.nominator_id = v_member.id,
-               'endorsedByMe', exists (select 1 from endorsements e
-                                        where e.nomination_id = s.id and e.member_id = v_member.id))
-             order by s.exact desc, s.score desc, s.created_at), '[]'::jsonb))
-      into v_lookup
-      from (select n.id, n.receipt_code, n.nominee_name, n.category_id, n.nominator_id,
-                   n.created_at, n.nominee_folded = v_folded as exact,
-                   extensions.similarity(n.nominee_folded, v_folded) as score
-              from nominations n
-             where n.campaign_id = v_campaign_id and n.unit_id = v_unit_id
-               and n.status <> 'withdrawn'
-               and (n.nominee_folded = v_folded
-                    or extensions.similarity(n.nominee_folded, v_folded) >= nominee_similarity_threshold())
-               and vn_digit_groups(n.nominee_folded) = vn_digit_groups(v_folded)
-             order by exact desc, score desc, n.created_at
-             limit 3) s;
+    v_lookup := jsonb_build_object(
+      'kind', 'similar_nominations',
+      'matches', similar_nominations(v_campaign_id, v_unit_id, v_member.id, p_input),
+      'quickMatches', similar_nominations(v_campaign_id, v_unit_id, v_member.id,
+                                          v_conv.state -> 'lookup' ->> 'quickName'));
   end if;
 
   return jsonb_build_object(
@@ -1025,6 +1040,7 @@ revoke execute on function
   public.try_uuid(text), public.receipt_code_normalize(text),
   public.bump_catalog_version(), public.bump_own_catalog_version(),
   public.build_ward_catalog(uuid), public.nominee_similarity_threshold(),
+  public.similar_nominations(uuid, uuid, uuid, text),
   public.bot_turn_load(text, text, text, text, text, text, jsonb, text),
   public.nomination_summary(uuid),
   public.effect_submit_nomination(public.members, jsonb), public.effect_endorse(public.members, jsonb),

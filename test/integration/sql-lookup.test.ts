@@ -59,11 +59,11 @@ describe.each(databaseBackends())('similar nominations on %s', (kind) => {
   }
 
   /** Sets the state of `name`'s conversation to ask for the lookup, then loads with `input`. */
-  async function lookup(name: string, input: string, unitId: string, campaignId: string = CAMPAIGN) {
+  async function lookup(name: string, input: string, unitId: string, campaignId: string = CAMPAIGN, quickName?: string) {
     await load(name, '');
     await db.query('update conversations set state = $2 where chat_id = $1', [
       `chat-${name}`,
-      { flow: 'nominate', step: 'nominee', answers: {}, trail: [], lookup: { kind: 'similar_nominations', campaignId, unitId } },
+      { flow: 'nominate', step: 'nominee', answers: {}, trail: [], lookup: { kind: 'similar_nominations', campaignId, unitId, quickName } },
     ]);
     return (await load(name, input)).lookup;
   }
@@ -136,11 +136,22 @@ describe.each(databaseBackends())('similar nominations on %s', (kind) => {
     expect((await lookup('reader', 'Ro Mah Hlao', otherUnit))!.matches).toHaveLength(1);
   });
 
-  it('answers null without a lookup request or with blank input, and no match for malformed ids', async () => {
+  it('answers null without a lookup request, no match for blank input or malformed ids', async () => {
     const unitId = await newUnit();
     await nominate(unitId, 'Siu Thị Blơi', 'author');
-    expect(await lookup('reader', '   ', unitId)).toBeNull();
+    expect(await lookup('reader', '   ', unitId)).toEqual({ kind: 'similar_nominations', matches: [], quickMatches: [] });
     expect((await load('fresh-reader', 'Siu Thi Bloi')).lookup).toBeNull();
-    expect(await lookup('reader', 'Siu Thi Bloi', 'not-a-uuid')).toEqual({ kind: 'similar_nominations', matches: [] });
+    expect(await lookup('reader', 'Siu Thi Bloi', 'not-a-uuid')).toEqual({ kind: 'similar_nominations', matches: [], quickMatches: [] });
+  });
+
+  it('also looks up the quick answer offered with the question (a collective named after its unit)', async () => {
+    const unitId = await newUnit();
+    await nominate(unitId, 'Làng Plei Tơ Nglê', 'author');
+    // The person picks the quick answer ("1", or a button with no text): the quick name is what counts.
+    const picked = await lookup('reader', '1', unitId, CAMPAIGN, 'Làng Plei Tơ Nglê');
+    expect(picked!.matches).toEqual([]);
+    expect(picked!.quickMatches).toEqual([expect.objectContaining({ nomineeName: 'Làng Plei Tơ Nglê', mine: false })]);
+    const typed = await lookup('reader', 'lang plei to ngle', unitId, CAMPAIGN, 'Làng Plei Tơ Nglê');
+    expect(typed!.matches).toHaveLength(1);
   });
 });

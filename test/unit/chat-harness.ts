@@ -101,8 +101,15 @@ export class Chat {
   private send(partial: Partial<InboundEvent>): string {
     this.events += 1;
     const event: InboundEvent = { channel: 'console', chatId: 'chat-1', userId: 'user-1', eventId: `e${this.events}`, kind: 'text', ...partial };
-    const lookup =
-      this.state.lookup && event.kind === 'text' ? { kind: 'similar_nominations' as const, matches: this.similar(event.text ?? '') } : null;
+    // As the loader does: the typed text and the question's quick answer are both looked up.
+    const asked = this.state.lookup;
+    const lookup = asked
+      ? {
+          kind: 'similar_nominations' as const,
+          matches: event.kind === 'text' && event.text?.trim() ? this.similar(event.text) : [],
+          quickMatches: asked.quickName ? this.similar(asked.quickName) : [],
+        }
+      : null;
     const outcome = runTurn(structuredClone(this.state), event, { member: this.member, catalog: this.catalog, lookup, now: new Date('2025-06-01T03:00:00Z') });
     // The state goes through JSON, as it does through the database's jsonb column.
     this.state = JSON.parse(JSON.stringify(outcome.state)) as ConversationState;

@@ -29,6 +29,17 @@ describe('a nomination of the same person already exists', () => {
     expect(chat.state.lookup).toBeUndefined();
   });
 
+  it('checks a collective named after its unit too, when the one-tap name is picked', () => {
+    const chat = new Chat();
+    const village: SimilarNomination = { ...existing, id: 'nom-8', code: 'TL-0008', nomineeName: 'Làng Ia Kênh', categoryId: IDS.area };
+    chat.similar = (typed) => (typed.toLowerCase().includes('kênh') ? [village] : []);
+    for (const line of ['/decu', 'tập thể', 'khu dan cu', 'lang ia kenh']) chat.say(line);
+    expect(chat.state.lookup).toMatchObject({ quickName: 'Làng Ia Kênh' });
+    const reply = chat.say('1');
+    expect(reply).toContain('• TL-0008 · Làng Ia Kênh · 3 lượt ủng hộ');
+    expect(reply).toContain('1. Ủng hộ đề cử TL-0008 (Làng Ia Kênh)');
+  });
+
   it('shows the existing nomination and offers to support it instead', () => {
     const chat = atName([existing]);
     const reply = chat.say('nguyen van an');

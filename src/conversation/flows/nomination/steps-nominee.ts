@@ -39,7 +39,9 @@ export const nameStep: StepDef = {
   },
   lookup: (cx) => {
     const a = readAnswers(cx.answers);
-    return a.campaignId && a.unitId ? { kind: 'similar_nominations', campaignId: a.campaignId, unitId: a.unitId } : undefined;
+    if (!a.campaignId || !a.unitId) return undefined;
+    const unit = nomineeKind(cx) === 'collective' ? unitById(cx.catalog, a.unitId) : undefined;
+    return { kind: 'similar_nominations', campaignId: a.campaignId, unitId: a.unitId, ...(unit ? { quickName: unit.name } : {}) };
   },
   prompt: (cx) => {
     const unit = unitById(cx.catalog, readAnswers(cx.answers).unitId);
@@ -56,7 +58,12 @@ export const nameStep: StepDef = {
     const kind = nomineeKind(cx);
     if (input.kind === 'option' && input.value === UNIT_NAME) {
       const unit = unitById(cx.catalog, readAnswers(cx.answers).unitId);
-      if (unit) return { type: 'answer', set: { name: unit.name, nameKind: kind } };
+      if (unit) {
+        // The unit's own name was picked: the loader looked it up as the quick answer.
+        const quick = cx.lookup?.kind === 'similar_nominations' ? (cx.lookup.quickMatches ?? []) : [];
+        const set = { name: unit.name, nameKind: kind };
+        return quick.length ? { type: 'answer', set, goto: 'duplicate', scratch: { matches: quick } } : { type: 'answer', set };
+      }
     }
     if (input.kind !== 'text') return { type: 'invalid', reason: [msg('nomination.name.typeIt')] };
     const checked = checkName(input.text);
