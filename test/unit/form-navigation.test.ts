@@ -90,14 +90,43 @@ describe('moving around a form: back, edit, cancel, help, restart', () => {
     expect(summary).toContain('Tên: Tổ dân phố 3');
   });
 
-  it('re-asks the unit when the new category does not take the old one', () => {
+  it('re-asks the unit when the new category does not take the old one, then the name, checked in the new unit', () => {
     const chat = new Chat();
     fillToSummary(chat);
     chat.pressLabel('Sửa loại điển hình');
     expect(chat.say('cán bộ')).toContain('Người được đề cử sinh sống hoặc làm việc ở đơn vị nào?');
     expect(chat.read()).not.toContain('Tổ dân phố');
     chat.say('Công an phường');
+    expect(chat.read()).toContain('họ và tên');
+    expect(chat.state.lookup).toMatchObject({ kind: 'similar_nominations', unitId: 'unit-police' });
+    chat.say('Nguyễn Văn An');
     expect(chat.read()).toContain('đáp ứng những tiêu chí nào?');
+  });
+
+  it('confirms the name again after the unit is changed from the summary, so it is checked in the new unit', () => {
+    const chat = new Chat();
+    fillToSummary(chat);
+    const name = String(chat.state.answers.name);
+    chat.pressLabel('Sửa đơn vị');
+    chat.say('to 5');
+    const asked = chat.say('1');
+    expect(asked).toContain('Đơn vị đã thay đổi');
+    expect(asked).toContain(`1. ${name} — giữ tên đã nhập`);
+    expect(chat.state.lookup).toMatchObject({ unitId: 'unit-tdp-5', quickName: name });
+    expect(chat.say('1')).toContain('Vui lòng kiểm tra lại thông tin đề cử');
+    expect(chat.read()).toContain('Đơn vị: Tổ dân phố 5');
+  });
+
+  it('offers the existing nomination when the kept name is already nominated in the new unit', () => {
+    const chat = new Chat();
+    fillToSummary(chat);
+    const name = String(chat.state.answers.name);
+    chat.similar = (typed) =>
+      typed === name ? [{ id: 'nom-9', code: 'TL-0009', nomineeName: name, categoryId: IDS.goodDeeds, endorsements: 0, mine: false, endorsedByMe: false }] : [];
+    chat.pressLabel('Sửa đơn vị');
+    chat.say('to 5');
+    chat.say('1');
+    expect(chat.say('1')).toContain('Ủng hộ đề cử TL-0009');
   });
 
   it('"huỷ" drops the form and says nothing was sent', () => {

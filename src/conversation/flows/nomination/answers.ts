@@ -14,6 +14,8 @@ export interface NominationAnswers {
   name?: string;
   /** The kind the name was given for: a person's name is no collective's name. */
   nameKind?: NomineeKind;
+  /** The unit the name was checked against for an existing nomination: another unit needs another check. */
+  nameUnit?: string;
   deeds?: string;
   criterionIds?: string[];
   /** The category the criteria were chosen for: another category has other criteria. */
@@ -37,6 +39,7 @@ export function readAnswers(answers: Answers): NominationAnswers {
     unitId: str(answers.unitId),
     name: str(answers.name),
     nameKind: kind(answers.nameKind),
+    nameUnit: str(answers.nameUnit),
     deeds: str(answers.deeds),
     criterionIds: Array.isArray(answers.criterionIds) ? answers.criterionIds.filter((x): x is string => typeof x === 'string') : undefined,
     criteriaFor: str(answers.criteriaFor),

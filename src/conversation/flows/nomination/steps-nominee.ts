@@ -8,8 +8,22 @@ import { msg, raw } from '../../messages.js';
 import { readAnswers } from './answers.js';
 import { unitById } from './catalog-view.js';
 
-/** The value of the quick answer "use the unit's own name". */
-const UNIT_NAME = 'unit_name';
+/** The value of the name question's quick answer (see quickAnswer). */
+const QUICK_NAME = 'quick_name';
+
+/**
+ * The one-tap answer offered with the name question, looked up for duplicates like a typed name:
+ * the name given before the unit was changed (it must be checked in the new unit), or, for a
+ * collective, its unit's own name.
+ */
+function quickAnswer(cx: StepContext): { name: string; hint: Text; recheck: boolean } | null {
+  const a = readAnswers(cx.answers);
+  if (a.name !== undefined && a.nameKind === nomineeKind(cx) && a.nameUnit !== a.unitId) {
+    return { name: a.name, hint: msg('nomination.name.keepName'), recheck: true };
+  }
+  const unit = nomineeKind(cx) === 'collective' ? unitById(cx.catalog, a.unitId) : undefined;
+  return unit ? { name: unit.name, hint: msg('nomination.name.useUnitName'), recheck: false } : null;
+}
 
 function nomineeKind(cx: StepContext) {
   return readAnswers(cx.answers).kind ?? 'individual';
@@ -35,41 +49,40 @@ export const nameStep: StepDef = {
   id: 'name',
   answered: (cx) => {
     const a = readAnswers(cx.answers);
-    return a.name !== undefined && a.nameKind === nomineeKind(cx);
+    return a.name !== undefined && a.nameKind === nomineeKind(cx) && a.nameUnit === a.unitId;
   },
   lookup: (cx) => {
     const a = readAnswers(cx.answers);
     if (!a.campaignId || !a.unitId) return undefined;
-    const unit = nomineeKind(cx) === 'collective' ? unitById(cx.catalog, a.unitId) : undefined;
-    return { kind: 'similar_nominations', campaignId: a.campaignId, unitId: a.unitId, ...(unit ? { quickName: unit.name } : {}) };
+    const quick = quickAnswer(cx);
+    return { kind: 'similar_nominations', campaignId: a.campaignId, unitId: a.unitId, ...(quick ? { quickName: quick.name } : {}) };
   },
   prompt: (cx) => {
-    const unit = unitById(cx.catalog, readAnswers(cx.answers).unitId);
     const collective = nomineeKind(cx) === 'collective';
+    const quick = quickAnswer(cx);
+    const ask = collective ? msg('nomination.name.askCollective') : msg('nomination.name.askIndividual');
     return {
-      text: [collective ? msg('nomination.name.askCollective') : msg('nomination.name.askIndividual')],
+      text: quick?.recheck ? [msg('nomination.name.recheck'), ask] : [ask],
       input: 'text',
       freeText: true,
-      options: collective && unit ? [{ value: UNIT_NAME, label: raw(unit.name), hint: msg('nomination.name.useUnitName') }] : [],
+      options: quick ? [{ value: QUICK_NAME, label: raw(quick.name), hint: quick.hint }] : [],
     };
   },
   help: (cx) => [nomineeKind(cx) === 'collective' ? msg('nomination.name.helpCollective') : msg('nomination.name.helpIndividual')],
   accept: (input, cx) => {
     const kind = nomineeKind(cx);
-    if (input.kind === 'option' && input.value === UNIT_NAME) {
-      const unit = unitById(cx.catalog, readAnswers(cx.answers).unitId);
-      if (unit) {
-        // The unit's own name was picked: the loader looked it up as the quick answer.
-        const quick = cx.lookup?.kind === 'similar_nominations' ? (cx.lookup.quickMatches ?? []) : [];
-        const set = { name: unit.name, nameKind: kind };
-        return quick.length ? { type: 'answer', set, goto: 'duplicate', scratch: { matches: quick } } : { type: 'answer', set };
-      }
+    const quick = quickAnswer(cx);
+    if (input.kind === 'option' && input.value === QUICK_NAME && quick) {
+      // The loader looked the quick answer up as it did the typed text.
+      const matches = cx.lookup?.kind === 'similar_nominations' ? (cx.lookup.quickMatches ?? []) : [];
+      const set = { name: quick.name, nameKind: kind, nameUnit: readAnswers(cx.answers).unitId };
+      return matches.length ? { type: 'answer', set, goto: 'duplicate', scratch: { matches } } : { type: 'answer', set };
     }
     if (input.kind !== 'text') return { type: 'invalid', reason: [msg('nomination.name.typeIt')] };
     const checked = checkName(input.text);
     if (!checked.ok) return { type: 'invalid', reason: [checked.reason] };
     const matches = cx.lookup?.kind === 'similar_nominations' ? cx.lookup.matches : [];
-    const set = { name: checked.name, nameKind: kind };
+    const set = { name: checked.name, nameKind: kind, nameUnit: readAnswers(cx.answers).unitId };
     return matches.length ? { type: 'answer', set, goto: 'duplicate', scratch: { matches } } : { type: 'answer', set };
   },
 };
