@@ -21,7 +21,7 @@ export function renderPlainMessage(message: Outbound, t: Translate): string {
       const lines = message.text.map((x) => renderText(t, x));
       if (message.options.length) {
         lines.push(...message.options.map((o, i) => optionLine(t, o, i, message.multi)));
-        lines.push(message.multi ? t('render.pickMany') : t('render.pickOne'));
+        lines.push(message.multi ? t('render.pickMany') : message.freeText ? t('render.typeOrPick') : t('render.pickOne'));
       }
       if (message.actions?.length) {
         lines.push(t('render.orType', { actions: message.actions.map((a) => renderText(t, a.label)).join(' · ') }));

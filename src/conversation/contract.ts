@@ -50,6 +50,8 @@ export type Outbound =
       text: Text[];
       options: ChoiceOption[];
       multi: boolean;
+      /** The question takes typed text; the options are quick answers (e.g. "keep this name"). */
+      freeText?: boolean;
       /** Identifies this prompt; a button carries it back so a stale press can be recognised. */
       token: string;
       /** Extra buttons such as "Xong", "Bo qua", "Quay lai" (value is what pressing sends). */

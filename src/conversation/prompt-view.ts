@@ -32,5 +32,6 @@ export function promptMessage(prompt: Prompt, token: string, notice: Text[], ext
     token,
   };
   if (actions.length) message.actions = actions.map((a) => toChoice(a, false));
+  if (prompt.input === 'text' && message.options.length) message.freeText = true;
   return message;
 }

@@ -111,7 +111,7 @@ describe('moving around a form: back, edit, cancel, help, restart', () => {
     chat.say('to 5');
     const asked = chat.say('1');
     expect(asked).toContain('Đơn vị đã thay đổi');
-    expect(asked).toContain(`1. ${name} — giữ tên đã nhập`);
+    expect(asked).toContain(`1. ${name} — giữ tên đã nhập\nGõ câu trả lời của bạn, hoặc gõ số thứ tự để chọn nhanh.`);
     expect(chat.state.lookup).toMatchObject({ unitId: 'unit-tdp-5', quickName: name });
     expect(chat.say('1')).toContain('Vui lòng kiểm tra lại thông tin đề cử');
     expect(chat.read()).toContain('Đơn vị: Tổ dân phố 5');
