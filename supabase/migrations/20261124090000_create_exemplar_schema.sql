@@ -551,31 +551,40 @@ as $$ select 0.7::real $$;
 -- array for a blank name
 create function public.similar_nominations(p_campaign_id uuid, p_unit_id uuid, p_member_id uuid, p_name text)
 returns jsonb
-language sql stable
+language plpgsql stable
 set search_path = public, extensions, pg_temp
 as $$
-  with typed as (select vn_fold(p_name) as folded where btrim(coalesce(p_name, '')) <> '')
-  select coalesce(jsonb_agg(
-           jsonb_build_object(
-             'id', s.id, 'code', s.receipt_code, 'nomineeName', s.nominee_name,
-             'categoryId', s.category_id,
-             'endorsements', (select count(*) from endorsements e where e.nomination_id = s.id),
-             'mine', s.nominator_id = p_member_id,
-             'endorsedByMe', exists (select 1 from endorsements e
-                                      where e.nomination_id = s.id and e.member_id = p_member_id))
-           order by s.exact desc, s.score desc, s.created_at), '[]'::jsonb)
-    from (select n.id, n.receipt_code, n.nominee_name, n.category_id, n.nominator_id,
-                 n.created_at, n.nominee_folded = t.folded as exact,
-                 extensions.similarity(n.nominee_folded, t.folded) as score
-            from typed t
-            join nominations n
-              on n.campaign_id = p_campaign_id and n.unit_id = p_unit_id
-             and n.status <> 'withdrawn'
-             and (n.nominee_folded = t.folded
-                  or extensions.similarity(n.nominee_folded, t.folded) >= nominee_similarity_threshold())
-             and vn_digit_groups(n.nominee_folded) = vn_digit_groups(t.folded)
-           order by exact desc, score desc, n.created_at
-           limit 3) s
+declare
+  -- folded once here: inside a query postgres would fold it again for every row compared
+  v_folded text := vn_fold(p_name);
+  v_digits text := vn_digit_groups(vn_fold(p_name));
+  v_threshold real := nominee_similarity_threshold();
+begin
+  if btrim(coalesce(p_name, '')) = '' then
+    return '[]'::jsonb;
+  end if;
+  return (
+    select coalesce(jsonb_agg(
+             jsonb_build_object(
+               'id', s.id, 'code', s.receipt_code, 'nomineeName', s.nominee_name,
+               'categoryId', s.category_id,
+               'endorsements', (select count(*) from endorsements e where e.nomination_id = s.id),
+               'mine', s.nominator_id = p_member_id,
+               'endorsedByMe', exists (select 1 from endorsements e
+                                        where e.nomination_id = s.id and e.member_id = p_member_id))
+             order by s.exact desc, s.score desc, s.created_at), '[]'::jsonb)
+      from (select n.id, n.receipt_code, n.nominee_name, n.category_id, n.nominator_id,
+                   n.created_at, n.nominee_folded = v_folded as exact,
+                   extensions.similarity(n.nominee_folded, v_folded) as score
+              from nominations n
+             where n.campaign_id = p_campaign_id and n.unit_id = p_unit_id
+               and n.status <> 'withdrawn'
+               and (n.nominee_folded = v_folded
+                    or extensions.similarity(n.nominee_folded, v_folded) >= v_threshold)
+               and vn_digit_groups(n.nominee_folded) = v_digits
+             order by exact desc, score desc, n.created_at
+             limit 3) s);
+end
 $$;
 
 -- one round trip before a chat turn: who is speaking, their conversation, whether the event
