@@ -85,34 +85,8 @@ const schema = z
         path: ['DATABASE_URL'],
         message: 'cannot be used together with SUPABASE_URL: unset one of them',
       });
-    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TELEGRAM_WEBHOOK_SECRET'],
-        message: 'is required when TELEGRAM_WEBHOOK_URL is set: choose a random secret, e.g. from: openssl rand -hex 32',
-      });
-    if (env.TELEGRAM_WEBHOOK_SECRET && !env.TELEGRAM_WEBHOOK_URL)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TELEGRAM_WEBHOOK_URL'],
-        message: 'is required when TELEGRAM_WEBHOOK_SECRET is set (webhook mode); unset both for long polling',
-      });
-    if ((env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_WEBHOOK_SECRET) && !env.TELEGRAM_BOT_TOKEN)
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required for the Telegram webhook: get one from @BotFather' });
-    if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ZALO_WEBHOOK_SECRET'],
-        message: 'is required when ZALO_WEBHOOK_URL is set: choose a random secret, e.g. from: openssl rand -hex 32',
-      });
-    if (env.ZALO_WEBHOOK_SECRET && !env.ZALO_WEBHOOK_URL)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ZALO_WEBHOOK_URL'],
-        message: 'is required when ZALO_WEBHOOK_SECRET is set (webhook mode); unset both for long polling',
-      });
-    if ((env.ZALO_WEBHOOK_URL || env.ZALO_WEBHOOK_SECRET) && !env.ZALO_BOT_TOKEN)
-      ctx.addIssue({ code: 'custom', path: ['ZALO_BOT_TOKEN'], message: 'is required for the Zalo webhook: get one from Zalo Bot Creator' });
+    webhookPairing(ctx, 'TELEGRAM', env.TELEGRAM_WEBHOOK_URL, env.TELEGRAM_WEBHOOK_SECRET, env.TELEGRAM_BOT_TOKEN, 'Telegram', '@BotFather');
+    webhookPairing(ctx, 'ZALO', env.ZALO_WEBHOOK_URL, env.ZALO_WEBHOOK_SECRET, env.ZALO_BOT_TOKEN, 'Zalo', 'Zalo Bot Creator');
     if (env.ZALO_WEBHOOK_URL && env.TELEGRAM_WEBHOOK_URL && new URL(env.ZALO_WEBHOOK_URL).pathname === new URL(env.TELEGRAM_WEBHOOK_URL).pathname)
       ctx.addIssue({
         code: 'custom',
@@ -225,6 +199,33 @@ export function describeConfigProblems(problems: string[]): string {
     ...problems.map((p) => `  - ${p}`),
     'Set or fix these variables in the environment or in .env (see .env.example), then start again.',
   ].join('\n');
+}
+
+// Webhook mode needs its URL and secret together, and the bot's token: the same three rules for
+// every platform, with messages naming the platform's own variables.
+function webhookPairing(
+  ctx: z.RefinementCtx,
+  prefix: 'TELEGRAM' | 'ZALO',
+  url: string | undefined,
+  secret: string | undefined,
+  token: string | undefined,
+  platform: string,
+  tokenSource: string,
+): void {
+  if (url && !secret)
+    ctx.addIssue({
+      code: 'custom',
+      path: [`${prefix}_WEBHOOK_SECRET`],
+      message: `is required when ${prefix}_WEBHOOK_URL is set: choose a random secret, e.g. from: openssl rand -hex 32`,
+    });
+  if (secret && !url)
+    ctx.addIssue({
+      code: 'custom',
+      path: [`${prefix}_WEBHOOK_URL`],
+      message: `is required when ${prefix}_WEBHOOK_SECRET is set (webhook mode); unset both for long polling`,
+    });
+  if ((url || secret) && !token)
+    ctx.addIssue({ code: 'custom', path: [`${prefix}_BOT_TOKEN`], message: `is required for the ${platform} webhook: get one from ${tokenSource}` });
 }
 
 function isTimeZone(name: string): boolean {

@@ -5,6 +5,7 @@
 // button presses, blocks.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitUntil } from './wait-until.js';
 
 /** One recorded API call. */
 export interface ApiCall {
@@ -237,27 +238,9 @@ export class FakeBotApi {
 
   /** Waits until the predicate holds (checked after every call). */
   waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 40_000): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const test = () => {
-        const value = check();
-        if (value !== undefined && value !== false) {
-          this.listeners.delete(test);
-          clearTimeout(timer);
-          clearInterval(tick);
-          resolve(value);
-        }
-      };
-      // Checked after every call, and every 50 ms for conditions outside the API (logs, rows).
-      const tick = setInterval(test, 50);
-      const timer = setTimeout(() => {
-        this.listeners.delete(test);
-        clearInterval(tick);
-        reject(new Error(`timed out waiting for ${what}`));
-      }, timeoutMs);
-      this.listeners.add(test);
-      test();
-    });
+    return waitUntil(this.listeners, what, check, timeoutMs);
   }
+
 
   /** Waits for a message (sent or edited) to the chat whose text matches, counting from message index `after`. */
   waitForText(chatId: number, pattern: RegExp | string, options: { afterCall?: number; timeoutMs?: number } = {}): Promise<SentMessage> {

@@ -6,6 +6,7 @@
 // webhook is set is a violation (and a 400). It also plays the person's side.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitUntil } from './wait-until.js';
 
 /** One recorded API call. */
 export interface ZaloCall {
@@ -130,26 +131,9 @@ export class FakeZaloApi {
 
   /** Waits until the predicate holds (checked after every call and every 50 ms). */
   waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 40_000): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const test = () => {
-        const value = check();
-        if (value !== undefined && value !== false) {
-          this.listeners.delete(test);
-          clearTimeout(timer);
-          clearInterval(tick);
-          resolve(value);
-        }
-      };
-      const tick = setInterval(test, 50);
-      const timer = setTimeout(() => {
-        this.listeners.delete(test);
-        clearInterval(tick);
-        reject(new Error(`timed out waiting for ${what}`));
-      }, timeoutMs);
-      this.listeners.add(test);
-      test();
-    });
+    return waitUntil(this.listeners, what, check, timeoutMs);
   }
+
 
   /** Waits for a text to the chat that matches, sent after call index `after`; resolves with it. */
   waitForText(chatId: string, pattern: RegExp | string, after = 0, timeoutMs?: number): Promise<string> {
