@@ -22,6 +22,7 @@ const schema = z
         .optional(),
     ),
     DATA_DIR: optionalText.transform((v) => v ?? './.data'),
+    LOG_FILE: optionalText,
     DEFAULT_LOCALE: optionalText.pipe(z.enum(['vi', 'en'], { message: 'must be vi or en' }).optional()).transform((v) => v ?? 'vi'),
     TZ_NAME: optionalText
       .transform((v) => v ?? 'Asia/Ho_Chi_Minh')
@@ -65,6 +66,45 @@ const schema = z
       .transform((v) => (v === undefined ? 8080 : Number(v)))
       .refine((n) => n >= 1 && n <= 65535, 'must be a TCP port number between 1 and 65535'),
     CONSOLE: optionalText.pipe(z.enum(['1', '0', 'true', 'false', 'yes', 'no'], { message: 'must be 1 (chat in the terminal too) or 0' }).optional()),
+    QUIET_HOURS: optionalText
+      .transform((v) => v ?? '21:00-07:00')
+      .refine((v) => v === 'off' || parseQuietHours(v) !== null, 'must be a range of ward times such as 21:00-07:00, or off'),
+    SEND_RATE_TELEGRAM: sendRate(25, 'Telegram allows about 30 a second for bulk sends'),
+    SEND_RATE_ZALO: sendRate(10, 'Zalo publishes no limit; the bot backs off on 429'),
+    DELIVERY_LEASE_SECONDS: optionalText
+      .pipe(z.string().regex(/^\d{1,4}$/, 'must be a number of seconds, e.g. 30').optional())
+      .transform((v) => (v === undefined ? 30 : Number(v)))
+      .refine((n) => n >= 5, 'must be at least 5 seconds (a batch of sends must fit in it)'),
+    BROADCAST_PROGRESS_SECONDS: optionalText
+      .pipe(z.string().regex(/^\d{1,3}$/, 'must be a number of seconds, e.g. 3').optional())
+      .transform((v) => (v === undefined ? 3 : Number(v))),
+    BROADCAST_PROGRESS_EVERY: optionalText
+      .pipe(z.string().regex(/^\d{1,6}$/, 'must be a number of recipients, e.g. 500').optional())
+      .transform((v) => (v === undefined ? 500 : Math.max(1, Number(v)))),
+    CLOCK_OFFSET: optionalText.refine((v) => v === undefined || parseClockOffset(v) !== null, 'must be a shift such as +8d, -2h, +1d12h or +90m'),
+    NODE_ENV: optionalText,
+    EVENT_RETENTION_DAYS: optionalText
+      .pipe(z.string().regex(/^\d{1,4}$/, 'must be a number of days, e.g. 7').optional())
+      .transform((v) => (v === undefined ? 7 : Number(v)))
+      .refine((n) => n >= 1, 'must be at least 1 day (platforms deliver an update again for a while)'),
+    RETENTION_CONVERSATION_DAYS: retentionDays(30, 'finished conversations (no form open) are kept'),
+    RETENTION_LINK_DAYS: retentionDays(7, 'used or expired account-link codes and link attempts are kept'),
+    RETENTION_OUTBOX_DAYS: retentionDays(30, 'delivered (or given up) outgoing messages are kept'),
+    RETENTION_NOMINEE_DATA_DAYS: retentionDays(1825, "a nominee's photo and deeds are kept after their campaign closed"),
+    PUBLIC_BASE_URL: optionalText
+      .pipe(
+        z
+          .url({ protocol: /^https?$/, message: 'must be the address people reach this bot\'s HTTP server at (PORT), e.g. https://bot.example.org' })
+          .optional(),
+      )
+      .transform((v) => v?.replace(/\/+$/, '')),
+    REPORT_LINK_SECONDS: optionalText
+      .pipe(z.string().regex(/^\d{1,5}$/, 'must be a number of seconds a report link works, e.g. 900').optional())
+      .transform((v) => (v === undefined ? 900 : Number(v)))
+      .refine((n) => n >= 1 && n <= 86_400, 'must be between 1 and 86400 seconds (a report link should not live long)'),
+    ADMIN_TELEGRAM_IDS: optionalText.refine((v) => v === undefined || idList(v).every((x) => /^\d{1,20}$/.test(x)), 'must be Telegram user ids separated by commas, e.g. 123456789,987654321'),
+    ADMIN_ZALO_IDS: optionalText.refine((v) => v === undefined || idList(v).every((x) => /^[A-Za-z0-9_.:-]{1,64}$/.test(x)), 'must be Zalo user ids separated by commas'),
+    ADMIN_CONSOLE_USERS: optionalText.refine((v) => v === undefined || idList(v).every((x) => x.length <= 60), 'must be terminal user names separated by commas, e.g. thu,lan'),
   })
   .superRefine((env, ctx) => {
     if (env.SUPABASE_URL && !env.SUPABASE_SERVICE_ROLE_KEY)
@@ -93,12 +133,48 @@ const schema = z
         path: ['ZALO_WEBHOOK_URL'],
         message: 'must have another path than TELEGRAM_WEBHOOK_URL: both are served by one server on PORT (e.g. /zalo and /telegram)',
       });
+    if (env.CLOCK_OFFSET && env.NODE_ENV === 'production' && parseClockOffset(env.CLOCK_OFFSET) !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CLOCK_OFFSET'],
+        message: 'shifts the bot\'s clock and is for trying deadlines on a test machine: unset it in production (NODE_ENV=production), or set NODE_ENV to something else on purpose',
+      });
     for (const name of ['TELEGRAM_WEBHOOK_URL', 'ZALO_WEBHOOK_URL'] as const) {
       const value = env[name];
       if (value && new URL(value).pathname === '/healthz')
         ctx.addIssue({ code: 'custom', path: [name], message: 'cannot use the path /healthz, which answers the health check' });
     }
   });
+
+/** A number of days a kind of record is kept (default when unset), at least one day. */
+function retentionDays(fallback: number, what: string) {
+  return optionalText
+    .pipe(z.string().regex(/^\d{1,5}$/, `must be a whole number of days ${what} for, e.g. ${fallback}`).optional())
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .refine((n) => n >= 1, `must be at least 1 day (the number of days ${what} for)`);
+}
+
+/** Messages a second one channel's deliveries go out at most (default when unset). */
+function sendRate(fallback: number, why: string) {
+  return optionalText
+    .pipe(z.string().regex(/^\d{1,4}$/, `must be a whole number of messages a second, e.g. ${fallback} (${why})`).optional())
+    .transform((v) => (v === undefined ? fallback : Number(v)))
+    .refine((n) => n >= 1, 'must be at least 1 message a second');
+}
+
+/** How many days each kind of record is kept before the nightly retention job deletes it. */
+export interface RetentionDays {
+  /** Processed-event records (EVENT_RETENTION_DAYS). */
+  events: number;
+  /** Conversations with no form open, since their last message (RETENTION_CONVERSATION_DAYS). */
+  conversations: number;
+  /** Account-link codes after they were used or expired, and link attempts (RETENTION_LINK_DAYS). */
+  links: number;
+  /** Outgoing messages sent or given up (RETENTION_OUTBOX_DAYS). */
+  outbox: number;
+  /** A nominee's photo and deeds after their campaign closed (RETENTION_NOMINEE_DATA_DAYS). */
+  nomineeData: number;
+}
 
 /** How the bot talks to Telegram, when a token is set. */
 export interface TelegramConfig {
@@ -127,6 +203,10 @@ export interface Config {
   defaultLocale: 'vi' | 'en';
   timeZone: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Where logs go instead of stderr (LOG_FILE); unset: stderr, or DATA_DIR/bot.log when stderr is the terminal chat. */
+  logFile: string | undefined;
+  /** DATA_DIR: the embedded database's folder, and where the terminal chat's logs go. */
+  dataDir: string;
   defaultWard: string;
   consoleUser: string | undefined;
   telegram: TelegramConfig | null;
@@ -135,6 +215,28 @@ export interface Config {
   port: number;
   /** Whether the terminal chat runs: by default only when no platform channel is configured. */
   console: boolean;
+  /** No pushes between these ward times unless urgent; null: off. */
+  quietHours: { from: string; to: string } | null;
+  /** Messages a second the delivery worker sends at most, per channel. */
+  sendRate: { telegram: number; zalo: number };
+  /** How long a worker holds the messages it claimed: after a crash, the others wait this long. */
+  deliveryLeaseSeconds: number;
+  /** The least seconds between two updates of a broadcast's progress message. */
+  broadcastProgressSeconds: number;
+  /** Where a message cannot be edited (Zalo): a new progress message after this many more recipients. */
+  broadcastProgressEvery: number;
+  /** Milliseconds the bot's clock runs ahead (or behind, negative) of the real one. */
+  clockOffsetMs: number;
+  /** Days a processed-event record is kept (a platform may deliver an update again meanwhile). */
+  eventRetentionDays: number;
+  /** Days each kind of record is kept (processed events included). */
+  retention: RetentionDays;
+  /** The first officers, by platform identity. */
+  admins: { telegram: string[]; zalo: string[]; console: string[] };
+  /** The bot's public address (PUBLIC_BASE_URL, no trailing slash): report links for Zalo; null: figures as text. */
+  publicBaseUrl: string | null;
+  /** How long a report link works, in seconds (REPORT_LINK_SECONDS). */
+  reportLinkSeconds: number;
 }
 
 /** A configuration problem, one line per variable, ready to print. */
@@ -164,6 +266,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       defaultLocale: e.DEFAULT_LOCALE,
       timeZone: e.TZ_NAME,
       logLevel: e.LOG_LEVEL,
+      logFile: e.LOG_FILE,
+      dataDir: e.DATA_DIR,
       defaultWard: e.DEFAULT_WARD,
       consoleUser: e.CONSOLE_USER,
       telegram: e.TELEGRAM_BOT_TOKEN
@@ -188,6 +292,23 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         : null,
       port: e.PORT,
       console: e.CONSOLE ? ['1', 'true', 'yes'].includes(e.CONSOLE) : !e.TELEGRAM_BOT_TOKEN && !e.ZALO_BOT_TOKEN,
+      quietHours: e.QUIET_HOURS === 'off' ? null : parseQuietHours(e.QUIET_HOURS),
+      clockOffsetMs: e.CLOCK_OFFSET ? (parseClockOffset(e.CLOCK_OFFSET) ?? 0) : 0,
+      sendRate: { telegram: e.SEND_RATE_TELEGRAM, zalo: e.SEND_RATE_ZALO },
+      deliveryLeaseSeconds: e.DELIVERY_LEASE_SECONDS,
+      broadcastProgressSeconds: e.BROADCAST_PROGRESS_SECONDS,
+      broadcastProgressEvery: e.BROADCAST_PROGRESS_EVERY,
+      eventRetentionDays: e.EVENT_RETENTION_DAYS,
+      retention: {
+        events: e.EVENT_RETENTION_DAYS,
+        conversations: e.RETENTION_CONVERSATION_DAYS,
+        links: e.RETENTION_LINK_DAYS,
+        outbox: e.RETENTION_OUTBOX_DAYS,
+        nomineeData: e.RETENTION_NOMINEE_DATA_DAYS,
+      },
+      admins: { telegram: idList(e.ADMIN_TELEGRAM_IDS), zalo: idList(e.ADMIN_ZALO_IDS), console: idList(e.ADMIN_CONSOLE_USERS) },
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+      reportLinkSeconds: e.REPORT_LINK_SECONDS,
     },
   };
 }
@@ -235,4 +356,30 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** "21:00-07:00" as {from, to} (HH:MM, 24 hours); null when it is not such a range. */
+export function parseQuietHours(value: string): { from: string; to: string } | null {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
+  if (!m) return null;
+  const from = `${m[1]!.padStart(2, '0')}:${m[2]}`;
+  const to = `${m[3]!.padStart(2, '0')}:${m[4]}`;
+  return from === to ? null : { from, to };
+}
+
+/** "+8d", "-2h", "+1d12h", "+90m" in milliseconds; null when it is not such a shift. */
+export function parseClockOffset(value: string): number | null {
+  const m = /^([+-])((?:\d{1,5}[dhm])+)$/.exec(value.trim());
+  if (!m) return null;
+  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const;
+  let ms = 0;
+  for (const part of m[2]!.matchAll(/(\d+)([dhm])/g)) ms += Number(part[1]) * unit[part[2] as keyof typeof unit];
+  return m[1] === '-' ? -ms : ms;
+}
+
+function idList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }

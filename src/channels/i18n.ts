@@ -40,7 +40,17 @@ export async function createTranslator(defaultLocale: Locale = 'vi'): Promise<(l
     let t = cache.get(locale);
     if (!t) {
       const fixed = instance.getFixedT(locale);
-      t = (key, params) => fixed(key, params ?? {}) as string;
+      // A text without parameters is the same every time: looked up once (most of a reply's texts).
+      const plain = new Map<string, string>();
+      t = (key, params) => {
+        if (params && Object.keys(params).length) return fixed(key, params) as string;
+        let text = plain.get(key);
+        if (text === undefined) {
+          text = fixed(key, {}) as string;
+          plain.set(key, text);
+        }
+        return text;
+      };
       cache.set(locale, t);
     }
     return t;

@@ -1,11 +1,16 @@
 // Renders the engine's messages as plain text for channels without buttons (terminal, Zalo):
-// options become numbered lines, ticked options show ✓, actions are listed as words to type.
-// The engine reads the answers back: "2", "2,5", the option's words, or an action's word.
+// options become numbered lines (✓ on ticked ones once something is ticked), and the step's own
+// actions are named as words to type ("Hoac go “bo qua”"). "Back" and "cancel" are typed words
+// that every question takes: the form's first message and the help say so, not every question.
 import type { ChoiceOption, Outbound } from '../conversation/contract.js';
+import { COMMAND_TOKEN } from '../conversation/engine/registry.js';
 import { renderText, type Translate } from './i18n.js';
 
-function optionLine(t: Translate, option: ChoiceOption, index: number, multi: boolean): string {
-  const tick = multi ? (option.selected ? '✓ ' : '☐ ') : '';
+/** The action values every form question carries; typed as words, they need no line of their own. */
+const ALWAYS_TYPED = new Set(['back', 'cancel']);
+
+function optionLine(t: Translate, option: ChoiceOption, index: number, ticks: boolean): string {
+  const tick = ticks ? (option.selected ? '✓ ' : '☐ ') : '';
   const hint = option.hint ? ` — ${renderText(t, option.hint)}` : '';
   return `${index + 1}. ${tick}${renderText(t, option.label)}${hint}`;
 }
@@ -19,12 +24,21 @@ export function renderPlainMessage(message: Outbound, t: Translate): string {
       return [t('render.photo', { ref: message.ref }), ...(message.caption ?? []).map((x) => renderText(t, x))].join('\n');
     case 'choices': {
       const lines = message.text.map((x) => renderText(t, x));
+      // A notice's buttons stand for commands: without buttons, say what to type.
+      if (message.token === COMMAND_TOKEN) {
+        lines.push(...message.options.map((o) => t('render.command', { label: renderText(t, o.label), command: o.value })));
+        return lines.join('\n');
+      }
       if (message.options.length) {
-        lines.push(...message.options.map((o, i) => optionLine(t, o, i, message.multi)));
+        const ticks = message.multi && message.options.some((o) => o.selected);
+        lines.push(...message.options.map((o, i) => optionLine(t, o, i, ticks)));
         lines.push(message.multi ? t('render.pickMany') : message.freeText ? t('render.typeOrPick') : t('render.pickOne'));
       }
-      if (message.actions?.length) {
-        lines.push(t('render.orType', { actions: message.actions.map((a) => renderText(t, a.label)).join(' · ') }));
+      const actions = (message.actions ?? []).filter((a) => !ALWAYS_TYPED.has(a.value));
+      if (actions.length) {
+        const words = actions.map((a) => t('render.word', { word: renderText(t, a.label).toLocaleLowerCase() })).join(t('render.or'));
+        // "Or type: back or cancel" beside other answers; "Type: yes or no" when only they answer.
+        lines.push(message.actionsOnly ? t('render.typeOneOf', { actions: words }) : t('render.orType', { actions: words }));
       }
       return lines.join('\n');
     }

@@ -1,5 +1,7 @@
 // The shapes that cross the boundary between the conversation engine, the services that load
-// and save a turn, and the channel adapters. Pure types: no I/O, no platform SDK.
+// and save a turn, and the channel adapters. Pure types: no I/O, no platform SDK. What a single
+// capability (nomination, review...) exchanges with the database is its own business and lives in
+// its folder under capabilities/; here effects, lookups and their results are open records.
 
 /** A language the bot speaks; Vietnamese is the default. */
 export type Locale = 'vi' | 'en';
@@ -15,8 +17,13 @@ export interface InboundEvent {
   channel: Channel;
   chatId: string;
   userId: string;
-  /** Unique per channel; recorded with the state change so an event is processed once. */
+  /** Unique per bot and chat; recorded with the state change so an event is processed once. */
   eventId: string;
+  /**
+   * The bot the event was sent to (a Telegram or Zalo bot id; "console" in the terminal): event
+   * ids are only unique per bot, so two bots on one database must not see each other's as repeats.
+   */
+  botId?: string;
   displayName?: string;
   /** The platform's idea of the person's language (e.g. Telegram's language_code). */
   languageHint?: string;
@@ -52,12 +59,23 @@ export type Outbound =
       multi: boolean;
       /** The question takes typed text; the options are quick answers (e.g. "keep this name"). */
       freeText?: boolean;
+      /** Only the actions answer the question (no options, no typed text, no photo). */
+      actionsOnly?: boolean;
       /** Identifies this prompt; a button carries it back so a stale press can be recognised. */
       token: string;
       /** Extra buttons such as "Xong", "Bo qua", "Quay lai" (value is what pressing sends). */
       actions?: ChoiceOption[];
     }
   | { kind: 'photo'; ref: string; caption?: Text[] };
+
+/** A role a person holds besides being a resident; a leader's role names the unit they lead. */
+export type Role = 'leader' | 'officer' | 'council';
+
+/** One role of a member, as the database grants it. */
+export interface MemberRole {
+  role: Role;
+  unitId: string | null;
+}
 
 /** The person the turn is for, as the database knows them. */
 export interface MemberView {
@@ -66,8 +84,8 @@ export interface MemberView {
   /** The chat name of this turn's event (not stored without consent). */
   displayName: string | null;
   locale: Locale;
-  role: 'resident' | 'leader' | 'officer';
-  unitId: string | null;
+  /** Roles held now; empty for a resident. */
+  roles: MemberRole[];
 }
 
 /** Reference data of one ward: what the forms offer. Cached by version, refreshed when it changes. */
@@ -114,8 +132,12 @@ export interface CatalogCriterion {
   /** null: a general criterion, for every category of the template. */
   categoryId: string | null;
   seq: number;
+  /** The criterion as the plan's shortened wording puts it (read on request, in reports). */
   textVi: string;
   textEn: string;
+  /** A few words for a list a resident scans (a button, a numbered line); the text when missing. */
+  labelVi?: string;
+  labelEn?: string;
 }
 
 /** to dan pho, lang, co quan (agency), doan the (mass organisation). */
@@ -127,36 +149,58 @@ export interface CatalogUnit {
   name: string;
 }
 
-/** A nomination that looks like the one being entered (same campaign and unit, similar name). */
-export interface SimilarNomination {
-  id: string;
-  code: string;
-  nomineeName: string;
-  categoryId: string;
-  endorsements: number;
-  /** The person filling the form made it: they cannot endorse it. */
-  mine: boolean;
-  /** The person filling the form already endorsed it. */
-  endorsedByMe: boolean;
+/** JSON, as it crosses into and out of the database. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
+
+/**
+ * A question to the database, answered by the lookup function registered for its `kind`: with the
+ * next input in the load round trip (state.lookup), or right away when a step needs fresh data to
+ * show (one more round trip). A capability defines its own kinds.
+ */
+export interface DataRequest {
+  kind: string;
+  [key: string]: Json | undefined;
 }
 
-/** What the state asks the loader to look up with the next input (done in the load round trip). */
-export type LookupRequest = {
-  kind: 'similar_nominations';
-  campaignId: string;
-  unitId: string;
-  /** A quick answer offered with the question (a collective named after its unit): looked up too. */
-  quickName?: string;
-};
+/** A request and what the database answered (checked by the capability that asked). */
+export interface DataEntry {
+  request: DataRequest;
+  result: unknown;
+}
 
-/** The answer to a LookupRequest, computed from the inbound text. */
-export type LookupResult = {
-  kind: 'similar_nominations';
-  /** Nominations like the typed text. */
-  matches: SimilarNomination[];
-  /** Nominations like the quick answer, for when the person picks it instead of typing. */
-  quickMatches?: SimilarNomination[];
-};
+/**
+ * A write (or a read that must see the turn's own writes) run in the same transaction as saving
+ * the state, by the database function registered for its `type`. A capability defines its own.
+ */
+export interface Effect {
+  type: string;
+  [key: string]: Json | undefined;
+}
+
+/**
+ * What the database said about an effect, checked by the capability's renderer. A result that
+ * carries `locale` changed the member's language (the reply is rendered in it); `notified` counts
+ * the messages it queued for others (the delivery worker is woken for them).
+ */
+export interface EffectResult {
+  type: string;
+  locale?: Locale;
+  notified?: number;
+  [key: string]: unknown;
+}
+
+/**
+ * What a turn will say, as data: messages known now, and, when the reply depends on an effect's
+ * result, the name of a registered renderer with its arguments. Kept with the saved state until it
+ * is delivered, so a redelivered event gets the same reply after a failed send.
+ */
+export interface ReplyPlan {
+  /** Renders the effect's result first (a registered renderer), then `messages` follow. */
+  render?: { name: string; args?: Json };
+  messages: Outbound[];
+  /** The language to render in, when the turn changed it. */
+  locale?: Locale;
+}
 
 /** The state of one chat's conversation, stored as jsonb in the conversations row. */
 export interface ConversationState {
@@ -173,96 +217,37 @@ export interface ConversationState {
   /** The options last shown (values in display order) and the prompt token, so "2" and stale buttons resolve. */
   view?: { token: string; values: string[] };
   /** Look this up with the next input, in the same round trip as the load. */
-  lookup?: LookupRequest;
+  lookup?: DataRequest;
   /** Free-form scratch of the current step (e.g. the unit filter typed so far). */
   scratch?: Record<string, unknown>;
   /** Counts prompts shown, so every prompt gets a fresh view token. */
   seq?: number;
 }
 
-/** A write that must happen in the same transaction as saving the state. */
-export type Effect =
-  | {
-      type: 'submit_nomination';
-      formId: string;
-      campaignId: string;
-      categoryId: string;
-      unitId: string;
-      nomineeName: string;
-      deeds: string;
-      criterionIds: string[];
-      ledUnitId: string | null;
-      photoRef: string | null;
-      consent: boolean;
-      /** The nominator's chat name, sent only with consent (kept on the nomination for the officer). */
-      contactName: string | null;
-      phone: string | null;
-    }
-  | { type: 'endorse'; nominationId: string }
-  | { type: 'set_locale'; locale: Locale }
-  | { type: 'status'; code: string }
-  | { type: 'mine' }
-  /** A one-time code to type in the other app (account linking). */
-  | { type: 'link_create' }
-  /** A code shown in the other app: link this identity to that app's member. */
-  | { type: 'link_redeem'; code: string };
-
-/** What the database said about the effect; the engine renders the reply from it. */
-export type EffectResult =
-  | { type: 'submit_nomination'; status: 'created' | 'already'; code: string }
-  | { type: 'submit_nomination'; status: 'campaign_closed' | 'invalid'; reason?: string }
-  | { type: 'endorse'; status: 'endorsed' | 'already' | 'own' | 'not_found'; code?: string; count?: number }
-  | { type: 'set_locale'; status: 'ok'; locale: Locale }
-  | { type: 'status'; status: 'found'; nomination: NominationStatusView }
-  | { type: 'status'; status: 'not_found' }
-  | { type: 'mine'; nominations: NominationSummary[]; endorsements: NominationSummary[] }
-  | { type: 'link_create'; status: 'created'; code: string; minutes: number }
-  | { type: 'link_redeem'; status: 'linked'; locale: Locale }
-  | { type: 'link_redeem'; status: LinkRefusal };
-
-/** Why a link code was not accepted. */
-export type LinkRefusal = 'invalid' | 'expired' | 'own' | 'same_channel' | 'rate_limited';
-
-/** Nomination statuses, in the order a nomination usually moves through them. */
-export type NominationStatus =
-  | 'submitted'
-  | 'screened'
-  | 'forwarded'
-  | 'returned'
-  | 'appraised'
-  | 'honoured'
-  | 'not_honoured'
-  | 'withdrawn';
-
-export interface NominationSummary {
-  code: string;
-  nomineeName: string;
-  categoryId: string;
-  status: NominationStatus;
-  /** ISO timestamp. */
-  submittedAt: string;
-  endorsements: number;
+/** Addresses only a channel knows, for replies that point people at them (an invitation's deep link). */
+export interface TurnLinks {
+  /** The Telegram bot's username, once the Telegram channel has started. */
+  telegramBot?: string;
 }
 
-export interface NominationStatusView extends NominationSummary {
-  campaignId: string;
-  unitName: string;
-  history: { status: NominationStatus; at: string }[];
-}
-
-/** Everything the engine needs for one turn, loaded in one round trip. */
+/** Everything the engine needs for one turn, loaded in one round trip (two when a step needs fresh data). */
 export interface TurnContext {
   member: MemberView;
   catalog: Catalog;
-  lookup: LookupResult | null;
+  /** Answers to the state's lookup and to fresh-data requests of this turn. */
+  data: DataEntry[];
   now: Date;
+  links?: TurnLinks;
 }
 
-/** What a turn decided: the next state, at most one effect, and the reply once the effect's result is known. */
+/** What a turn decided: the next state, at most one effect, and the reply as data. */
 export interface TurnOutcome {
   state: ConversationState;
   effect: Effect | null;
-  reply: (result: EffectResult | null) => Outbound[];
-  /** The language to render the reply in, when the turn changed it (else the member's). */
-  locale?: Locale;
+  reply: ReplyPlan;
+  /**
+   * A step about to be shown needs fresh data that the context does not hold: the service fetches
+   * it and runs the turn again with it (nothing of this outcome is saved).
+   */
+  needs?: DataRequest;
 }

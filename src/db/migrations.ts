@@ -36,9 +36,55 @@ create table if not exists supabase_migrations.schema_migrations (
   name text
 );`;
 
+/** A migration as a database's ledger records it. */
+export interface AppliedMigration {
+  version: string;
+  name: string | null;
+  statements: string[] | null;
+}
+
+/** The database's history does not match the migration files: the bot must not run on it. */
+export class MigrationsDifferError extends Error {
+  readonly code = 'MIGRATIONS_DIFFER';
+  constructor(readonly problems: string[]) {
+    super(
+      [
+        'the database has applied migrations that differ from supabase/migrations (a migration that has landed must never be edited; add a new one instead):',
+        ...problems.map((p) => `  - ${p}`),
+      ].join('\n'),
+    );
+  }
+}
+
+// SQL compared without comments, semicolons and layout: the supabase CLI records a file as its
+// statements, the bot's runner as the whole text; both are the same file when these agree.
+function normalizeSql(sql: string): string {
+  return sql.replace(/--[^\n]*/g, ' ').replace(/;/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** What differs between the migrations a database applied and the files: one line per migration, by name. */
+export function compareMigrations(applied: readonly AppliedMigration[], files: readonly MigrationFile[]): string[] {
+  const byVersion = new Map(files.map((f) => [f.version, f]));
+  const problems: string[] = [];
+  for (const a of applied) {
+    const file = byVersion.get(a.version);
+    const label = `${a.version}_${a.name ?? '?'}`;
+    if (!file) {
+      problems.push(`${label} is applied but has no file in supabase/migrations`);
+      continue;
+    }
+    if (a.name && a.name !== file.name) problems.push(`${label} is applied under another name than its file ${file.version}_${file.name}.sql`);
+    else if (a.statements && normalizeSql(a.statements.join('\n')) !== normalizeSql(file.sql)) {
+      problems.push(`${file.version}_${file.name}.sql was changed after it was applied to this database`);
+    }
+  }
+  return problems;
+}
+
 /**
  * Applies the migrations not yet recorded and then the idempotent seed, all in one transaction
- * under an advisory lock; returns the versions applied.
+ * under an advisory lock; returns the versions applied. Refuses (MigrationsDifferError) a
+ * database whose applied migrations differ from the files.
  */
 export async function migrateAndSeed(db: SqlExecutor, options: { seed?: boolean } = {}): Promise<string[]> {
   const migrations = await readMigrations();
@@ -46,9 +92,10 @@ export async function migrateAndSeed(db: SqlExecutor, options: { seed?: boolean 
   return db.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(${LOCK_KEY})`);
     await tx.exec(LEDGER);
-    const done = new Set(
-      (await tx.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).map((r) => r.version),
-    );
+    const ledger = await tx.query<AppliedMigration>('select version, name, statements from supabase_migrations.schema_migrations');
+    const problems = compareMigrations(ledger, migrations);
+    if (problems.length) throw new MigrationsDifferError(problems);
+    const done = new Set(ledger.map((r) => r.version));
     const applied: string[] = [];
     for (const m of migrations) {
       if (done.has(m.version)) continue;

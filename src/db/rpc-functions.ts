@@ -81,6 +81,8 @@ export function paramFor(fn: RpcFunction, name: string, value: unknown): string 
   if (value === null || value === undefined) return null;
   const type = fn.argTypes[fn.argNames.indexOf(name)] ?? 'text';
   if (type === 'json' || type === 'jsonb' || type.endsWith('[]')) return JSON.stringify(value);
+  // A time passed as a Date (the direct client does not go through JSON first): as JSON writes it.
+  if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

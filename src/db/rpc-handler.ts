@@ -1,9 +1,9 @@
 // Answers PostgREST's `POST /rest/v1/rpc/<fn>` in-process, so supabase-js talks to PGlite or any
-// Postgres through its `global.fetch` option exactly as it talks to a Supabase project.
+// Postgres through its `global.fetch` option exactly as it talks to a Supabase project (the tests
+// of the supabase-js path use it; the bot's embedded backends call rpc-caller.ts directly).
+import { createRpcCaller } from './rpc-caller.js';
+import type { PostgrestErrorBody } from './rpc-errors.js';
 import type { SqlExecutor } from './sql-executor.js';
-import { postgresErrorFields } from './sql-executor.js';
-import { functionNotFound, postgrestError, type PostgrestErrorBody } from './rpc-errors.js';
-import { callStatement, loadRpcFunctions, paramFor, resolveOverload, type RpcFunction } from './rpc-functions.js';
 
 // An absolute http(s) URL whose path is exactly /rest/v1/rpc/<fn>, with no query or fragment.
 const FAST_RPC_URL = /^https?:\/\/[^/?#]+\/rest\/v1\/rpc\/([A-Za-z0-9_]+)$/;
@@ -16,13 +16,11 @@ export type RpcFetch = (input: string | URL | Request, init?: RequestInit) => Pr
  * service_role); any other key runs as `anon`, which the migrations grant nothing.
  */
 export async function createRpcFetch(db: SqlExecutor, serviceKey: string): Promise<RpcFetch> {
-  let functions = await loadRpcFunctions(db);
-  const statements = new Map<string, string>();
+  const call = await createRpcCaller(db);
 
   return async function rpcFetch(input, init) {
-    // Every chat turn passes through here twice, so the common case (supabase-js: a string URL
-    // and a Headers object) is read without building a URL and a second Headers (measured by
-    // the benchmark); anything else takes the general path.
+    // The common case (supabase-js: a string URL and a Headers object) is read without building a
+    // URL and a second Headers; anything else takes the general path.
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const fast = FAST_RPC_URL.exec(href);
     const pathname = fast ? `/rest/v1/rpc/${fast[1]}` : new URL(href).pathname;
@@ -43,39 +41,10 @@ export async function createRpcFetch(db: SqlExecutor, serviceKey: string): Promi
       return json(400, errorBody('PGRST102', 'Empty or invalid json'));
     }
 
-    const fnName = match[1]!;
-    const given = Object.keys(args).sort();
-    let fn = resolveOverload(functions.get(fnName), given);
-    if (!fn) {
-      // A migration may have added it since start: refresh once, as PostgREST reloads its cache.
-      functions = await loadRpcFunctions(db);
-      fn = resolveOverload(functions.get(fnName), given);
-      if (!fn) {
-        const nf = functionNotFound(fnName, given);
-        return json(nf.status, nf.body);
-      }
-    }
-    const cacheKey = `${fnName}(${given.join(',')})#${fn.argTypes.join(',')}`;
-    let sql = statements.get(cacheKey);
-    if (!sql) {
-      sql = callStatement(fn, given);
-      statements.set(cacheKey, sql);
-    }
-    const params = given.map((name) => paramFor(fn as RpcFunction, name, args[name]));
     const bearer = headers.get('authorization')?.replace(/^Bearer\s+/i, '') ?? headers.get('apikey') ?? '';
-    const anonymous = bearer !== serviceKey;
-    try {
-      const rows = anonymous
-        ? await db.transaction(async (tx) => {
-            await tx.exec('set local role anon');
-            return tx.query<{ body: string }>(sql as string, params);
-          })
-        : await db.query<{ body: string }>(sql, params, { prepared: true });
-      return new Response(rows[0]?.body ?? 'null', { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
-    } catch (err) {
-      const e = postgrestError(postgresErrorFields(err), anonymous);
-      return json(e.status, e.body);
-    }
+    const outcome = await call(match[1]!, args, bearer !== serviceKey);
+    if (!outcome.ok) return json(outcome.status, outcome.body);
+    return new Response(outcome.body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
   };
 }
 

@@ -25,6 +25,17 @@ function loadSupabase(): Promise<SupabaseModule> {
   return supabaseModule;
 }
 
+/** How long one call to a Supabase project may take: a turn's call takes milliseconds. */
+export const SUPABASE_CALL_TIMEOUT_MS = 15_000;
+
+/** The network fetch with a deadline, so a project that does not answer fails the call instead of stalling the chat. */
+export function fetchWithTimeout(timeoutMs: number): typeof globalThis.fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    return globalThis.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
+}
+
 /** A server-side client: no sessions, no token refresh; `fetch` replaces the network when given. */
 export async function createServerClient(url: string, key: string, fetch?: RpcFetch): Promise<SupabaseClient> {
   const { createClient } = await loadSupabase();
@@ -32,6 +43,6 @@ export async function createServerClient(url: string, key: string, fetch?: RpcFe
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     // supabase-js 2.1xx needs a WebSocket implementation on Node 20 even when realtime is unused.
     realtime: { transport: WebSocket as never },
-    global: fetch ? { fetch: fetch as typeof globalThis.fetch } : {},
+    global: { fetch: fetch ? (fetch as typeof globalThis.fetch) : fetchWithTimeout(SUPABASE_CALL_TIMEOUT_MS) },
   });
 }

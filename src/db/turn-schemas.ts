@@ -1,11 +1,11 @@
-// zod schemas for what bot_turn_load and bot_turn_save return: the database's answers are
-// checked at the boundary before the engine trusts them.
+// zod schemas for what the turn's entry points return: the database's answers are checked at the
+// boundary before the engine trusts them. What a single effect or lookup answers is checked by
+// its capability; here it is an open record.
 import { z } from 'zod';
 
 const uuid = z.string().min(1);
 const locale = z.enum(['vi', 'en']);
 const unitKind = z.enum(['to_dan_pho', 'lang', 'co_quan', 'doan_the']);
-const status = z.enum(['submitted', 'screened', 'forwarded', 'returned', 'appraised', 'honoured', 'not_honoured', 'withdrawn']);
 
 /** A person as the turn sees them. */
 export const memberSchema = z.object({
@@ -13,8 +13,7 @@ export const memberSchema = z.object({
   wardId: uuid,
   displayName: z.string().nullable(),
   locale,
-  role: z.enum(['resident', 'leader', 'officer']),
-  unitId: uuid.nullable(),
+  roles: z.array(z.object({ role: z.enum(['leader', 'officer', 'council']), unitId: uuid.nullable() })),
 });
 
 /** A ward's reference data. */
@@ -50,70 +49,67 @@ export const catalogSchema = z.object({
     }),
   ),
   criteria: z.array(
-    z.object({ id: uuid, templateId: uuid, categoryId: uuid.nullable(), seq: z.number().int(), textVi: z.string(), textEn: z.string() }),
+    z.object({
+      id: uuid,
+      templateId: uuid,
+      categoryId: uuid.nullable(),
+      seq: z.number().int(),
+      textVi: z.string(),
+      textEn: z.string(),
+      // Short labels (a later migration): absent or null on a database without them.
+      labelVi: z.string().nullish().transform((v) => v ?? undefined),
+      labelEn: z.string().nullish().transform((v) => v ?? undefined),
+    }),
   ),
   units: z.array(z.object({ id: uuid, kind: unitKind, name: z.string() })),
 });
 
-const similar = z.object({
-  id: uuid,
-  code: z.string(),
-  nomineeName: z.string(),
-  categoryId: uuid,
-  endorsements: z.number().int(),
-  mine: z.boolean(),
-  endorsedByMe: z.boolean(),
+/** A request to the database (a lookup), as stored in the state. */
+const requestSchema = z.looseObject({ kind: z.string() });
+
+/** An effect's result: checked by the capability that asked for it. */
+export const effectResultSchema = z.looseObject({ type: z.string(), locale: locale.optional() });
+
+/** A reply kept with the conversation until delivered: the plan and the effect's result. */
+export const storedReplySchema = z.object({
+  plan: z.object({
+    render: z.object({ name: z.string(), args: z.unknown().optional() }).optional(),
+    messages: z.array(z.unknown()),
+    locale: locale.optional(),
+  }),
+  result: effectResultSchema.nullable().optional(),
 });
 
-/** bot_turn_load's answer. */
-export const loadResultSchema = z.object({
+/** A repeated event's reply that was not delivered: whether its send failed or may still be under way. */
+export const pendingReplySchema = storedReplySchema.extend({
+  state: z.enum(['pending', 'failed']),
+  /** The process that saved the turn (and was sending the reply). */
+  owner: z.string().nullable(),
+  /** How long ago the turn was saved. */
+  ageMs: z.number(),
+});
+
+/** bot_turn_load's answer for a turn to run. */
+export const loadedTurnSchema = z.object({
   duplicate: z.boolean(),
+  pendingReply: pendingReplySchema.nullable(),
   conversation: z.object({ id: uuid, version: z.number().int(), state: z.record(z.string(), z.unknown()) }),
   member: memberSchema,
   catalog: catalogSchema.nullable(),
-  lookup: z
-    .object({ kind: z.literal('similar_nominations'), matches: z.array(similar), quickMatches: z.array(similar).optional() })
-    .nullable(),
+  data: z.array(z.object({ request: requestSchema, result: z.unknown() })),
 });
 
-const summary = z.object({
-  code: z.string(),
-  nomineeName: z.string(),
-  categoryId: uuid,
-  status,
-  submittedAt: z.string(),
-  endorsements: z.number().int(),
-});
-
-/** The result of the effect run in the save transaction. */
-export const effectResultSchema = z.union([
-  z.object({ type: z.literal('submit_nomination'), status: z.enum(['created', 'already']), code: z.string() }),
-  z.object({ type: z.literal('submit_nomination'), status: z.enum(['campaign_closed', 'invalid']), reason: z.string().optional() }),
-  z.object({
-    type: z.literal('endorse'),
-    status: z.enum(['endorsed', 'already', 'own', 'not_found']),
-    code: z.string().optional(),
-    count: z.number().int().optional(),
-  }),
-  z.object({ type: z.literal('set_locale'), status: z.literal('ok'), locale }),
-  z.object({
-    type: z.literal('status'),
-    status: z.literal('found'),
-    nomination: summary.extend({
-      campaignId: uuid,
-      unitName: z.string(),
-      history: z.array(z.object({ status, at: z.string() })),
-    }),
-  }),
-  z.object({ type: z.literal('status'), status: z.literal('not_found') }),
-  z.object({ type: z.literal('mine'), nominations: z.array(summary), endorsements: z.array(summary) }),
-  z.object({ type: z.literal('link_create'), status: z.literal('created'), code: z.string().regex(/^\d{6}$/), minutes: z.number().int() }),
-  z.object({ type: z.literal('link_redeem'), status: z.literal('linked'), locale }),
-  z.object({ type: z.literal('link_redeem'), status: z.enum(['invalid', 'expired', 'own', 'same_channel', 'rate_limited']) }),
-]);
+/**
+ * bot_turn_load's answer: a turn to run, or a chat that belongs to someone else. The common answer
+ * comes first: a union tries its options in order, and a failed try costs more than the check.
+ */
+export const loadResultSchema = z.union([loadedTurnSchema, z.object({ foreign: z.literal(true) })]);
 
 /** bot_turn_save's answer. */
 export const saveResultSchema = z.union([
   z.object({ ok: z.literal(true), version: z.number().int(), effect: effectResultSchema.nullable() }),
-  z.object({ ok: z.literal(false), reason: z.enum(['stale', 'duplicate_event']) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['stale', 'duplicate_event', 'foreign']) }),
 ]);
+
+/** bot_replies_undelivered's answer: the chats whose last reply was kept and not delivered. */
+export const undeliveredSchema = z.array(z.object({ chatId: z.string().min(1), userId: z.string().min(1), eventId: z.string().min(1) }));

@@ -7,8 +7,12 @@ export const NOMINATION_STATUSES = [
   'forwarded',
   'returned',
   'appraised',
+  'proposed',
+  'posted',
+  'approved',
   'honoured',
   'not_honoured',
+  'declined',
   'withdrawn',
 ] as const;
 
@@ -16,7 +20,7 @@ export const NOMINATION_STATUSES = [
 export type NominationStatusName = (typeof NOMINATION_STATUSES)[number];
 
 /** Statuses after which nothing more happens to a nomination. */
-export const FINAL_STATUSES: ReadonlySet<NominationStatusName> = new Set(['honoured', 'not_honoured', 'withdrawn']);
+export const FINAL_STATUSES: ReadonlySet<NominationStatusName> = new Set(['honoured', 'not_honoured', 'declined', 'withdrawn']);
 
 /** Whether a nomination in this status is finished. */
 export function isFinalStatus(status: NominationStatusName): boolean {

@@ -5,8 +5,23 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g;
 const LETTER = /\p{L}/u;
 
+/** Folded texts, most of them the catalogue's labels that every choice is matched against again. */
+const folded = new Map<string, string>();
+const FOLDED_MAX = 4096;
+
 /** Lower-cases and strips Vietnamese diacritics so "To dan pho" and "to dan pho" compare equal (same as SQL vn_fold). */
 export function foldVietnamese(input: string): string {
+  let out = folded.get(input);
+  if (out === undefined) {
+    out = fold(input);
+    // A bounded memo: typed answers pass through it too, so it forgets when full.
+    if (folded.size >= FOLDED_MAX) folded.clear();
+    if (input.length <= 512) folded.set(input, out);
+  }
+  return out;
+}
+
+function fold(input: string): string {
   return input
     .toLowerCase()
     .normalize('NFD')

@@ -21,7 +21,10 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 export function createLogger(level: LogLevel, write: (line: string) => void): Logger {
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (event: string, fields: LogFields = {}) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    write(`${JSON.stringify({ t: new Date().toISOString(), level: lvl, event, ...fields })}\n`);
+    // A field named "event" (an inbound event's id) must not replace the line's event name.
+    const { event: eventId, ...rest } = fields;
+    const line = { t: new Date().toISOString(), level: lvl, event, ...rest, ...(eventId !== undefined ? { event_id: eventId } : {}) };
+    write(`${JSON.stringify(line)}\n`);
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -18,22 +18,19 @@ const DEEDS = [
 
 /**
  * The lines of one resident, in order. The campaign question is skipped because the seed has one
- * open campaign; "to 3" narrows the ward's units to Tổ dân phố 3, which "1" then picks.
+ * open campaign; "to 3" names Tổ dân phố 3 alone, which is taken at once; typed criteria answer
+ * their question; the phone number typed at the consent question agrees and gives it.
  */
 export function residentScript(index: number, name: string): ScriptLine[] {
   return [
     { step: 'open', text: 'đề cử' },
-    { step: 'kind', text: '2' },
-    { step: 'category', text: '2' },
-    { step: 'unit search', text: 'to 3' },
-    { step: 'unit pick', text: '1' },
+    { step: 'whom', text: '2' },
+    { step: 'unit', text: 'to 3' },
     { step: 'name', text: name },
     { step: 'deeds', text: DEEDS[index % DEEDS.length]! },
     { step: 'criteria', text: '1,2' },
-    { step: 'criteria done', text: 'xong' },
     { step: 'photo', text: 'bỏ qua' },
-    { step: 'consent', text: '1' },
-    { step: 'phone', text: `09${String(12_345_678 + index).padStart(8, '0').slice(-8)}` },
+    { step: 'consent', text: `09${String(12_345_678 + index).padStart(8, '0').slice(-8)}` },
     { step: 'confirm', text: '1' },
   ];
 }

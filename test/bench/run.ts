@@ -1,8 +1,9 @@
 // `npm run bench`: N simulated residents (BENCH_USERS, default 200) fill in the whole nomination
-// form through the real turn service (engine, supabase-js, the embedded RPC handler, the
+// form through the real turn service (engine, the direct RPC client, the
 // database; no terminal), one at a time and all at once, on PGlite and, when DATABASE_URL is
 // set, on a fresh database of that Postgres server. Prints a table with the targets of issue 3
 // and writes it to test/bench/results.md.
+import { appRegistry } from '../../src/conversation/capabilities/index.js';
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,8 +18,13 @@ import { createTranslator } from '../../src/channels/i18n.js';
 import { renderPlainMessages } from '../../src/channels/text-render.js';
 import { createServerDatabase } from '../support/databases.js';
 import { nomineeNames, residentScript, type ScriptLine } from './residents.js';
-import { quantile, rssSampler, table } from './stats.js';
-import { WEBHOOK_HEADER, telegramWebhookRows } from './telegram-webhook.js';
+import { postgresServerCpuMs, quantile, rssSampler, table } from './stats.js';
+import { wireFigures, wireSection } from './telegram-webhook.js';
+import { commonPathInTerminal, commonPathOnZalo } from '../support/common-path.js';
+import { REVIEW_HEADER, reviewRows } from './review.js';
+import { OUTBOX_HEADER, outboxRows } from './outbox-delivery.js';
+import { REMINDER_HEADER, reminderBenchRows, reminderSection } from './reminders.js';
+import { broadcastFigures } from './broadcast.js';
 
 const USERS = positiveInt('BENCH_USERS', 200);
 const WARMUP = positiveInt('BENCH_WARMUP', 20);
@@ -61,22 +67,6 @@ interface Target {
 const DETAIL = process.env.BENCH_DETAIL === '1';
 const detail: Record<string, number[]> = {};
 
-/** CPU time (ms) of every local process named postgres, from /proc (Linux; 0 elsewhere). */
-async function postgresServerCpuMs(): Promise<number> {
-  const { readdir, readFile } = await import('node:fs/promises');
-  const tick = 10; // USER_HZ is 100 on Linux: one tick is 10 ms
-  let total = 0;
-  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
-    if (!/^\d+$/.test(pid)) continue;
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-    const m = /^\d+ \((.*)\) (.*)$/.exec(stat.trim());
-    if (!m || m[1] !== 'postgres') continue;
-    const f = m[2]!.split(' ');
-    total += (Number(f[11]) + Number(f[12])) * tick; // utime, stime
-  }
-  return total;
-}
-
 function timedStore(store: TurnStore): TurnStore {
   const timed =
     <A extends unknown[], R>(name: string, f: (...a: A) => Promise<R>) =>
@@ -88,7 +78,7 @@ function timedStore(store: TurnStore): TurnStore {
         (detail[name] ??= []).push(performance.now() - t0);
       }
     };
-  return { load: timed('load', store.load.bind(store)), save: timed('save', store.save.bind(store)) };
+  return { ...store, load: timed('load', store.load.bind(store)), save: timed('save', store.save.bind(store)) };
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -165,8 +155,8 @@ async function checkReceipts(residents: Resident[], render: (m: Outbound[], l: '
 }
 
 async function benchBackend(label: string, backend: Backend, names: string[], render: (m: Outbound[], l: 'vi' | 'en') => string): Promise<Row[]> {
-  const store = createTurnStore(backend.supabase);
-  const turns = createTurnService({ store: DETAIL ? timedStore(store) : store, defaultWard: 'thang-loi', log: silentLogger });
+  const store = createTurnStore(backend.rpc);
+  const turns = createTurnService({ store: DETAIL ? timedStore(store) : store, registry: appRegistry, defaultWard: 'thang-loi', log: silentLogger });
   const warm = makeResidents(`warm-${label}`, names.slice(0, WARMUP), 0);
   // Warm-up: JIT, the catalog cache, prepared plans and the pool's connections; not counted.
   const half = Math.ceil(warm.length / 2);
@@ -309,35 +299,117 @@ async function main(): Promise<number> {
     process.stderr.write('  (DATABASE_URL not set: the Postgres server is skipped)\n');
   }
 
-  let webhookText = '';
+  let wire: ReturnType<typeof wireSection> | null = null;
   if (process.env.BENCH_TELEGRAM !== '0') {
-    process.stderr.write('bench: Telegram webhook through the real process (BENCH_TELEGRAM=0 skips it)\n');
-    webhookText = table(WEBHOOK_HEADER, await telegramWebhookRows());
+    process.stderr.write('bench: through the wire, the real process in Telegram webhook mode (BENCH_TELEGRAM=0 skips it)\n');
+    wire = wireSection(await wireFigures());
+  }
+  let pathText = '';
+  if (process.env.BENCH_COMMON_PATH !== '0') {
+    process.stderr.write('bench: the common path of a first nomination, terminal and Zalo (BENCH_COMMON_PATH=0 skips it)\n');
+    const goal = (turns: number, characters: number) => (turns <= 10 && characters <= 1800 ? 'ok' : 'MISSED');
+    const measured = [
+      ['terminal', await commonPathInTerminal()],
+      ['zalo', await commonPathOnZalo()],
+    ] as const;
+    pathText = table(
+      ['channel', 'turns', 'characters of bot text', 'goal: ≤ 10 turns, ≤ 1,800 characters'],
+      measured.map(([channel, m]) => [channel, m.turns, fmt(m.characters, 0), goal(m.turns, m.characters)]),
+    );
+  }
+  let reviewText = '';
+  if (process.env.BENCH_REVIEW !== '0') {
+    process.stderr.write('bench: review turns with 1,000 and 10,000 nominations (BENCH_REVIEW=0 skips it)\n');
+    reviewText = table(REVIEW_HEADER, await reviewRows());
+  }
+  let outboxText = '';
+  if (process.env.BENCH_OUTBOX !== '0') {
+    process.stderr.write('bench: outbox delivery to 1,000 Telegram recipients, flood limits on (BENCH_OUTBOX=0 skips it)\n');
+    outboxText = table(OUTBOX_HEADER, await outboxRows());
+  }
+  let remindersText = '';
+  if (process.env.BENCH_REMINDERS !== '0') {
+    process.stderr.write('bench: the reminders job over 10,000 leaders (BENCH_REMINDERS=0 skips it)\n');
+    remindersText = table(REMINDER_HEADER, await reminderBenchRows());
+  }
+  let broadcastText = '';
+  if (process.env.BENCH_BROADCAST !== '0') {
+    const n = positiveInt('BENCH_BROADCAST_RECIPIENTS', 5000);
+    process.stderr.write(`bench: a broadcast to ${n} recipients through the real process, killed halfway (BENCH_BROADCAST=0 skips it)\n`);
+    const b = await broadcastFigures(n);
+    broadcastText = table(
+      ['recipients', 'limit /s', 'sustained /s (goal ≥ 95%)', 'overall /s', 'duplicates (goal 0)', 'uncertain at the kill', '429s obeyed', 'kill -9 to first send after restart'],
+      [[fmt(b.recipients, 0), b.limit, `${fmt(b.sustained, 1)} (${b.sustained >= 0.95 * b.limit ? 'ok' : 'MISSED'})`, fmt(b.overall, 1), `${b.duplicates} (${b.duplicates === 0 ? 'ok' : 'MISSED'})`, b.uncertain, b.limited, `${fmt(b.resumeMs / 1000, 1)} s`]],
+    );
   }
   const tableText = render(rows);
   const cpus = os.cpus();
   const missed = rows.flatMap((r) => targetsFor(r).filter((x) => !x.ok(x.figure(r))).map((x) => `${r.backend} ${r.mode}: ${x.label} ${x.text}`));
   const notes = [
     `Date: ${new Date().toISOString()}. Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM.`,
-    `${USERS} residents per mode (${WARMUP} more warm up first, not counted), ${residentScript(0, 'x').length} turns each, through createTurnService + createTurnStore + supabase-js + the embedded RPC handler${POOL ? `; Postgres pool of ${POOL} connections` : ''}.`,
+    `${USERS} residents per mode (${WARMUP} more warm up first, not counted), ${residentScript(0, 'x').length} turns each, through createTurnService + createTurnStore + the direct RPC client (as the bot calls a local database)${POOL ? `; Postgres pool of ${POOL} connections` : ''}.`,
     'Latency is one `TurnService.handle` call as the caller sees it (in the concurrent mode it includes waiting for a connection). CPU per turn is this process only (`process.cpuUsage`): the Postgres server\'s own CPU is not included; PGlite runs in this process, so its CPU is.',
-    'Step 2 is the first answer of the form (collective or individual); the last step (13) is the confirmation, which also files the nomination (its receipt number, rows, history and audit entry in the same transaction); "last answer" is step 12 (the phone number, answered with the full summary), which shows whether a turn grows with the form.',
+    `Step 2 is the first answer of the form (whom to nominate); the last step (${residentScript(0, 'x').length}) is the confirmation, which also files the nomination (its receipt number, rows, history and audit entry in the same transaction); "last answer" is the step before (consent with a phone number, answered with the full summary), which shows whether a turn grows with the form.`,
     'Peak RSS is the whole process: the Postgres rows run after PGlite in the same process and include what PGlite left allocated (run with BENCH_BACKENDS=postgres for the Postgres client alone).',
     `Load average when the run started: ${loadAtStart}. Other work on the machine (another test run, another Postgres client) shows up directly in these figures.`,
   ];
-  const webhookMd = webhookText
+  const pathMd = pathText
     ? [
-        '## Telegram webhook',
+        '## The common path of a first nomination',
         '',
-        'The real process (`npm start` code) in webhook mode against the local fake Bot API; each person fills in the whole form by button presses and typed answers posted to the webhook, all people at once, each person\'s updates in order. An update is timed until the webhook answers, which is after the replies were sent to the Bot API.',
+        'The real process, on a fresh database: one person doing good deeds, the unit typed as "to 3", two criteria, no photo, consent given, no phone, from "xin chào" to the receipt. Turns are the messages the person sends; characters are those of the bot\'s replies as shown (code points, line breaks included, the blank line after each reply not).',
         '',
-        webhookText,
+        pathText,
         '',
       ]
     : [];
-  const md = [`# Benchmark results`, '', ...notes.map((n) => `- ${n}`), '', tableText, '', missed.length ? `Missed: ${missed.join('; ')}.` : 'Every target met.', '', ...webhookMd].join('\n');
+  const reviewMd = reviewText
+    ? [
+        '## Review turns on a full ward',
+        '',
+        'The turn service as a leader and an officer use it (engine, the direct RPC client, the database), one turn at a time after 20 untimed ones. With 1,000 nominations waiting in the leader\'s unit: `/duyet` (the first page, oldest first) and typing "1" (the open of the oldest: everything the nominator gave, endorsements, history); "hủy" and its confirmation between runs are not timed. Then with 10,000 nominations in the ward (over every unit, at every stage, a tenth honoured): `/tiendo` by the officer (every unit) and by the leader (their unit and the ward).',
+        '',
+        reviewText,
+        '',
+      ]
+    : [];
+  const outboxMd = outboxText
+    ? [
+        '## Outbox delivery',
+        '',
+        'The real process against the local fake Bot API with Telegram\'s flood limits on (30 messages a second overall, one a second per chat; more is answered 429 with retry_after 1): 1,000 notices queued for 1,000 recipients before it starts, timed from the first message accepted to the last. Every recipient got exactly one and every outbox row ended as sent (checked). The worker paces Telegram at 25 messages a second.',
+        '',
+        outboxText,
+        '',
+      ]
+    : [];
+  const broadcastMd = broadcastText
+    ? [
+        '## Broadcast',
+        '',
+        'The real process sends an officer\'s announcement (composed in chat) to every resident against the local fake Bot API with its flood limit at 30 messages a second (more is answered 429 with retry_after), `SEND_RATE_TELEGRAM=30`; it is killed (kill -9) once half are delivered and started again on the same data. Sustained is the median of whole seconds while a process was sending; overall includes the restart. The restarted process sends the rows nobody had claimed at once; the wave in flight at the kill is counted as uncertain and not sent again.',
+        '',
+        broadcastText,
+        '',
+      ]
+    : [];
+  // every further section: its heading in results.md, and its table on the screen
+  const extra: { md: string[]; title: string; text: string }[] = [
+    { md: reviewMd, title: 'Review turns', text: reviewText },
+    { md: outboxMd, title: 'Outbox delivery', text: outboxText },
+    { md: remindersText ? reminderSection(remindersText) : [], title: 'Reminder job', text: remindersText },
+    { md: broadcastMd, title: 'Broadcast', text: broadcastText },
+  ];
+  const verdict = missed.length ? `Missed: ${missed.join('; ')}.` : 'Every target met.';
+  const md = [`# Benchmark results`, '', ...notes.map((n) => `- ${n}`), '', tableText, '', verdict, '', ...(wire?.md ?? []), ...pathMd, ...extra.flatMap((x) => x.md)].join('\n');
   await writeFile(RESULTS, md);
-  process.stdout.write(`\n${tableText}\n\n${webhookText ? `Telegram webhook:\n${webhookText}\n\n` : ''}${missed.length ? `MISSED: ${missed.join('; ')}` : 'Every target met.'}\nWritten to ${path.relative(process.cwd(), RESULTS)}\n`);
+  const screen = [
+    tableText,
+    wire ? `Through the wire (Telegram webhook):\n${wire.text}` : '',
+    pathText ? `Common path of a first nomination:\n${pathText}` : '',
+    ...extra.map((x) => (x.text ? `${x.title}:\n${x.text}` : '')),
+  ].filter(Boolean);
+  process.stdout.write(`\n${screen.join('\n\n')}\n\n${missed.length ? `MISSED: ${missed.join('; ')}` : 'Every target met.'}\nWritten to ${path.relative(process.cwd(), RESULTS)}\n`);
   return 0;
 }
 

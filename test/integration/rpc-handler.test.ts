@@ -70,8 +70,8 @@ describe.each(databaseBackends())('RPC handler on %s', (kind) => {
     expect(res.status).toBe(401);
     expect(res.error?.code).toBe('42501');
     const load = await anon.rpc('bot_turn_load', {
-      p_channel: 'console', p_chat_id: 'x', p_user_id: 'x', p_locale_hint: null,
-      p_event_id: 'e1', p_input: null, p_catalog_versions: {}, p_default_ward: 'thang-loi',
+      p_channel: 'console', p_scope: '', p_chat_id: 'x', p_user_id: 'x', p_locale_hint: null,
+      p_event_id: 'e1', p_input: null, p_catalog_versions: {}, p_default_ward: 'thang-loi', p_delivered: []
     });
     expect(res.status).toBe(401);
     expect(load.error?.code).toBe('42501');
@@ -84,5 +84,31 @@ describe.each(databaseBackends())('RPC handler on %s', (kind) => {
     expect(await bad.json()).toMatchObject({ code: 'PGRST102' });
     const table = await handler('http://embedded.invalid/rest/v1/nominations', { method: 'GET', headers: { authorization: 'Bearer k' } });
     expect(table.status).toBe(404);
+  });
+
+  // The bot calls the embedded backends without supabase-js (backend.rpc): it must read the same
+  // data and the same errors as the stores read through supabase-js from Supabase.
+  it('the direct client the bot uses answers as supabase-js does through the handler', async () => {
+    const direct = db.backend.rpc;
+    const id = '8a3c7f6e-6b1e-4a55-9d0c-2f1f0b7d9e11';
+    const calls: [string, Record<string, unknown>][] = [
+      ['t_echo', { p_n: 41, p_obj: { tên: 'Tổ 3', list: [1, 2], at: new Date('2026-12-01T01:02:03Z') }, p_ids: [id] }],
+      // an argument left undefined is left out (JSON drops it), so its default applies
+      ['t_echo', { p_n: 1, p_obj: {}, p_note: undefined }],
+      // a Date where the function takes text arrives as JSON writes it
+      ['t_echo', { p_n: 2, p_obj: null, p_note: new Date('2026-12-01T01:02:03Z') }],
+      ['t_rows', {}],
+      ['t_nothing', {}],
+      ['no_such_function', {}],
+      ['t_echo', { p_wrong: 1 }],
+      ['t_fail', { p_state: 'P0001' }],
+      ['t_fail', { p_state: '23505' }],
+    ];
+    for (const [fn, args] of calls) {
+      const viaSupabase = await db.supabase.rpc(fn, args);
+      const viaDirect = await direct.rpc(fn, args);
+      expect({ fn, data: viaDirect.data, error: viaDirect.error }).toEqual({ fn, data: viaSupabase.data, error: viaSupabase.error });
+    }
+    expect((await direct.rpc('t_echo', { p_n: 2, p_obj: null, p_note: new Date('2026-12-01T01:02:03Z') })).data).toMatchObject({ note: '2026-12-01T01:02:03.000Z' });
   });
 });

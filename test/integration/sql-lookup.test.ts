@@ -1,8 +1,9 @@
 // "Is this person already nominated?": bot_turn_load answers the lookup the conversation state
 // asks for, matching names without diacritics and with small typos (pg_trgm), but never two
 // different people who only share a family and middle name, nor two numbered units.
+import type { SimilarNomination } from '../../src/conversation/capabilities/nomination/data.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadResultSchema } from '../../src/db/turn-schemas.js';
+import { loadedTurnSchema } from '../../src/db/turn-schemas.js';
 import { databaseBackends, openTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const WARD = '20000000-0000-4000-8000-000000000001';
@@ -23,15 +24,15 @@ describe.each(databaseBackends())('similar nominations on %s', (kind) => {
   async function load(name: string, input: string) {
     const raw = await db.rpc('bot_turn_load', {
       p_channel: 'zalo',
-      p_chat_id: `chat-${name}`,
+      p_scope: '', p_chat_id: `chat-${name}`,
       p_user_id: `user-${name}`,
       p_locale_hint: null,
       p_event_id: null,
       p_input: input,
       p_catalog_versions: null,
-      p_default_ward: 'thang-loi',
+      p_default_ward: 'thang-loi', p_delivered: []
     });
-    return loadResultSchema.parse(raw);
+    return loadedTurnSchema.parse(raw);
   }
 
   async function memberId(name: string) {
@@ -65,7 +66,14 @@ describe.each(databaseBackends())('similar nominations on %s', (kind) => {
       `chat-${name}`,
       { flow: 'nominate', step: 'nominee', answers: {}, trail: [], lookup: { kind: 'similar_nominations', campaignId, unitId, quickName } },
     ]);
-    return (await load(name, input)).lookup;
+    return lookupOf(await load(name, input));
+  }
+
+  /** The lookup's answer in a loaded turn, shaped as the request kind plus its result. */
+  function lookupOf(turn: Awaited<ReturnType<typeof load>>) {
+    // A fresh conversation also asks for the person's standing: only the names look-up counts here.
+    const entry = turn.data.find((d) => d.request.kind === 'similar_nominations');
+    return entry ? ({ kind: entry.request.kind, ...(entry.result as object) } as { kind: string; matches: SimilarNomination[]; quickMatches: SimilarNomination[] }) : null;
   }
 
   // similarity threshold 0.7: the scores in the comments are pg_trgm's on the folded names
@@ -140,7 +148,7 @@ describe.each(databaseBackends())('similar nominations on %s', (kind) => {
     const unitId = await newUnit();
     await nominate(unitId, 'Siu Thị Blơi', 'author');
     expect(await lookup('reader', '   ', unitId)).toEqual({ kind: 'similar_nominations', matches: [], quickMatches: [] });
-    expect((await load('fresh-reader', 'Siu Thi Bloi')).lookup).toBeNull();
+    expect(lookupOf(await load('fresh-reader', 'Siu Thi Bloi'))).toBeNull();
     expect(await lookup('reader', 'Siu Thi Bloi', 'not-a-uuid')).toEqual({ kind: 'similar_nominations', matches: [], quickMatches: [] });
   });
 

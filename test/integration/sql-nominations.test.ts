@@ -2,7 +2,7 @@
 // codes, validation, a form submitted once even when confirmed twice at once), endorsing, status
 // and "mine". Every expected outcome is a value; only a programming error raises.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadResultSchema, saveResultSchema } from '../../src/db/turn-schemas.js';
+import { loadedTurnSchema, saveResultSchema } from '../../src/db/turn-schemas.js';
 import { databaseBackends, openTestDatabase, type TestDatabase } from '../support/databases.js';
 
 // fixed ids from supabase/seed.sql
@@ -40,15 +40,15 @@ describe.each(databaseBackends())('nomination effects on %s', (kind) => {
   async function load(name: string, channel = 'telegram', eventId = `ev-${++events}`) {
     const raw = await db.rpc('bot_turn_load', {
       p_channel: channel,
-      p_chat_id: `chat-${name}`,
+      p_scope: '', p_chat_id: `chat-${name}`,
       p_user_id: `user-${name}`,
       p_locale_hint: 'vi',
       p_event_id: eventId,
       p_input: '',
       p_catalog_versions: null,
-      p_default_ward: 'thang-loi',
+      p_default_ward: 'thang-loi', p_delivered: []
     });
-    return loadResultSchema.parse(raw);
+    return loadedTurnSchema.parse(raw);
   }
 
   /** One whole turn of `name` with an effect; returns the effect's result. */
@@ -63,7 +63,7 @@ describe.each(databaseBackends())('nomination effects on %s', (kind) => {
         p_channel: channel,
         p_event_id: eventId,
         p_member_id: turn.member.id,
-        p_effect: effect,
+        p_effect: effect, p_scope: '', p_reply: null, p_owner: 'test', p_delivered: []
       }),
     );
     if (!saved.ok) throw new Error(`turn not saved: ${saved.reason}`);
@@ -162,7 +162,7 @@ describe.each(databaseBackends())('nomination effects on %s', (kind) => {
           p_channel: channel,
           p_event_id: `ev-${++events}`,
           p_member_id: turn.member.id,
-          p_effect: effect,
+          p_effect: effect, p_scope: '', p_reply: null, p_owner: 'test', p_delivered: []
         });
       // hold the ward's receipt counter so both saves are inside the function at the same time
       // (on the server both pass the first form check and wait here; pglite runs them in turn)
@@ -197,7 +197,7 @@ describe.each(databaseBackends())('nomination effects on %s', (kind) => {
           p_channel: 'telegram',
           p_event_id: eventId,
           p_member_id: turn.member.id,
-          p_effect: effect,
+          p_effect: effect, p_scope: '', p_reply: null, p_owner: 'test', p_delivered: []
         });
       const results = (await Promise.all([save('race-1'), save('race-2')])).map((r) => saveResultSchema.parse(r));
       expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -352,8 +352,13 @@ describe.each(databaseBackends())('nomination effects on %s', (kind) => {
       }
     });
 
-    it('hides the status from anyone else and for unknown codes', async () => {
-      expect(await act('stranger', { type: 'status', code })).toEqual({ type: 'status', status: 'not_found' });
+    it('shows anyone else only the public status (no history, nothing of the nominator), and nothing for unknown codes', async () => {
+      // Issue 12: any nomination can be followed by its code; who made it stays private.
+      const stranger = await act('stranger', { type: 'status', code });
+      expect(stranger).toMatchObject({ type: 'status', status: 'found', view: 'public', nomination: { code, nomineeName: 'Ksor H’Bla', status: 'screened', unitName: 'Tổ dân phố 5', history: [] } });
+      expect(Object.keys(stranger.nomination).sort()).toEqual(['campaignId', 'categoryId', 'code', 'endorsements', 'history', 'nomineeName', 'status', 'submittedAt', 'unitName']);
+      expect(await act('author', { type: 'status', code })).toMatchObject({ view: 'own' });
+      expect(await act('fan1', { type: 'status', code })).toMatchObject({ view: 'endorsed' });
       expect(await act('author', { type: 'status', code: 'TL-9999' })).toEqual({ type: 'status', status: 'not_found' });
       expect(await act('author', { type: 'status', code: 'xin chào' })).toEqual({ type: 'status', status: 'not_found' });
     });

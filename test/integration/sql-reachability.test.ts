@@ -9,8 +9,8 @@ describe.each(databaseBackends())('member reachability on %s', (kind) => {
   beforeAll(async () => {
     db = await openTestDatabase(kind);
     await db.rpc('bot_turn_load', {
-      p_channel: 'telegram', p_chat_id: '501', p_user_id: '501', p_locale_hint: 'vi',
-      p_event_id: 'reach-1', p_input: '', p_catalog_versions: null, p_default_ward: 'thang-loi',
+      p_channel: 'telegram', p_scope: '', p_chat_id: '501', p_user_id: '501', p_locale_hint: 'vi',
+      p_event_id: 'reach-1', p_input: '', p_catalog_versions: null, p_default_ward: 'thang-loi', p_delivered: []
     });
     await db.query(`update conversations set state = '{"flow":"nomination","step":"deeds","answers":{"name":"A"},"trail":[]}' where chat_id = '501'`);
   });

@@ -1,11 +1,12 @@
 // bot_turn_load and bot_turn_save without nominations: first contact, the conversation row and
 // its version, events processed once, the catalog sent only when the caller's copy is stale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadResultSchema, saveResultSchema } from '../../src/db/turn-schemas.js';
+import { loadedTurnSchema, saveResultSchema } from '../../src/db/turn-schemas.js';
 import { databaseBackends, openTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const WARD = '20000000-0000-4000-8000-000000000001';
-const INITIAL_STATE = { flow: null, step: null, answers: {}, trail: [] };
+// A new conversation asks the load for the person's standing (privacy notice, ward) with its first turn.
+const INITIAL_STATE = { flow: null, step: null, answers: {}, trail: [], lookup: { kind: 'member_standing' } };
 
 describe.each(databaseBackends())('chat turns on %s', (kind) => {
   let db: TestDatabase;
@@ -27,15 +28,15 @@ describe.each(databaseBackends())('chat turns on %s', (kind) => {
   async function load(name: string, o: LoadOptions = {}) {
     const raw = await db.rpc('bot_turn_load', {
       p_channel: o.channel ?? 'telegram',
-      p_chat_id: `chat-${name}`,
+      p_scope: '', p_chat_id: `chat-${name}`,
       p_user_id: `user-${name}`,
       p_locale_hint: o.localeHint === undefined ? 'vi' : o.localeHint,
       p_event_id: o.eventId ?? `ev-${++events}`,
       p_input: '',
       p_catalog_versions: o.versions === undefined ? null : o.versions,
-      p_default_ward: o.ward === undefined ? 'thang-loi' : o.ward,
+      p_default_ward: o.ward === undefined ? 'thang-loi' : o.ward, p_delivered: []
     });
-    return loadResultSchema.parse(raw);
+    return loadedTurnSchema.parse(raw);
   }
 
   type Turn = Awaited<ReturnType<typeof load>>;
@@ -48,7 +49,7 @@ describe.each(databaseBackends())('chat turns on %s', (kind) => {
       p_channel: o.channel ?? 'telegram',
       p_event_id: o.eventId ?? `ev-${++events}`,
       p_member_id: turn.member.id,
-      p_effect: o.effect ?? null,
+      p_effect: o.effect ?? null, p_scope: '', p_reply: null, p_owner: 'test', p_delivered: []
     });
     return saveResultSchema.parse(raw);
   }
@@ -63,7 +64,7 @@ describe.each(databaseBackends())('chat turns on %s', (kind) => {
       const turn = await load('an', { localeHint: 'vi-VN' });
       expect(turn.duplicate).toBe(false);
       // The chat name is personal data: kept only with a nominator's consent, on the nomination.
-      expect(turn.member).toEqual({ id: expect.any(String), wardId: WARD, displayName: null, locale: 'vi', role: 'resident', unitId: null });
+      expect(turn.member).toEqual({ id: expect.any(String), wardId: WARD, displayName: null, locale: 'vi', roles: [] });
       expect(turn.conversation).toEqual({ id: expect.any(String), version: 0, state: INITIAL_STATE });
       const identities = await db.query('select channel, external_id, chat_id from member_identities where member_id = $1', [turn.member.id]);
       expect(identities).toEqual([{ channel: 'telegram', external_id: 'user-an', chat_id: 'chat-an' }]);

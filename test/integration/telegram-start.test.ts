@@ -1,6 +1,7 @@
 // The Telegram channel started in-process against the fake Bot API (no database: the turn
 // service is a stub): a refused token is a configuration error, and stop() waits for the reply
 // in hand.
+import { appRegistry } from '../../src/conversation/capabilities/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/channels/i18n.js';
 import { startTelegramChannel, TelegramTokenError } from '../../src/channels/telegram/telegram-channel.js';
@@ -21,6 +22,7 @@ describe('starting the Telegram channel', () => {
     config: { token: TOKEN, apiRoot: fake.apiRoot, webhook: null },
     httpServer: () => Promise.reject(new Error('polling mode starts no HTTP server')),
     turns,
+    registry: appRegistry,
     members: { setReachable: async () => true },
     translator: await createTranslator(),
     defaultLocale: 'vi' as const,
@@ -30,7 +32,7 @@ describe('starting the Telegram channel', () => {
   it('reports a token Telegram refuses as a configuration problem', async () => {
     fake.refusedToken = TOKEN;
     try {
-      await expect(startTelegramChannel(await options({ handle: async () => ({ kind: 'duplicate' }), idle: async () => undefined }))).rejects.toBeInstanceOf(
+      await expect(startTelegramChannel(await options({ handle: async () => ({ kind: 'duplicate' }), idle: async () => undefined, flushDelivered: async () => undefined, undelivered: async () => [] }))).rejects.toBeInstanceOf(
         TelegramTokenError,
       );
     } finally {
@@ -43,18 +45,22 @@ describe('starting the Telegram channel', () => {
     const gate = new Promise<void>((r) => {
       release = r;
     });
+    let inHand = false;
     const channel = await startTelegramChannel(
       await options({
         handle: async () => {
+          inHand = true;
           await gate;
-          return { kind: 'reply', locale: 'vi', messages: [{ kind: 'text', text: [{ raw: 'done <ok>' }] }] };
+          return { kind: 'reply', locale: 'vi', messages: [{ kind: 'text', text: [{ raw: 'done <ok>' }] }], delivered: () => undefined, failed: async () => undefined, redelivery: false };
         },
         idle: async () => undefined,
+        flushDelivered: async () => undefined,
+        undelivered: async () => [],
       }),
     );
     expect(channel.mode).toBe('polling');
     fake.push(fake.textUpdate(77, 'hello'));
-    await fake.waitFor('the update taken', () => fake.callsOf('getUpdates').length >= 2);
+    await fake.waitFor('the update in hand', () => inHand);
     let stopped = false;
     const stopping = channel.stop().then(() => {
       stopped = true;

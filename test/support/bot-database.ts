@@ -12,6 +12,8 @@ export interface BotDatabase {
   env: Record<string, string>;
   /** Runs a query (for PGlite: only once the process has stopped). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Lets go of the database, keeping its data, so a bot process can open it again (PGlite: one process at a time). */
+  disconnect(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,10 @@ export async function createBotDatabase(): Promise<BotDatabase> {
     async query<T>(sql: string, params?: unknown[]) {
       backend ??= await open();
       return backend.sql!.query<T>(sql, params) as Promise<T[]>;
+    },
+    async disconnect() {
+      await backend?.close();
+      backend = null;
     },
     async close() {
       await backend?.close();

@@ -1,6 +1,6 @@
 // Starts the real bot process (src/main.ts through tsx) as a service: no terminal input, logs on
 // stderr, stopped with a signal; for the Telegram end-to-end tests.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -35,14 +35,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the bot with the given environment (on top of this process's, minus Telegram, Zalo and database settings). */
-export function startBotProcess(env: Record<string, string | undefined>): BotProcess {
+/**
+ * Starts the bot with the given environment (on top of this process's, minus Telegram, Zalo and
+ * database settings); `nodeArgs` go to node before the script (e.g. --cpu-prof). From the sources
+ * through tsx, or `compiled`: dist/main.js as `npm start` runs it (build it first: buildBot()).
+ */
+export function startBotProcess(env: Record<string, string | undefined>, options: { nodeArgs?: string[]; compiled?: boolean } = {}): BotProcess {
   const base: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'info' };
   for (const k of Object.keys(base)) if (/^(TELEGRAM_|SUPABASE_|CONSOLE|PORT$)/.test(k)) delete base[k];
   if (!env.DATABASE_URL) delete base.DATABASE_URL;
   const merged = { ...base, ...env };
   for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const script = options.compiled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...script], { cwd: root, env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => {
     err += d;
@@ -64,4 +69,9 @@ export function startBotProcess(env: Record<string, string | undefined>): BotPro
       return result;
     },
   };
+}
+
+/** Builds dist/ from src/ as `npm start` does before it starts (npm run build). */
+export function buildBot(): void {
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
 }

@@ -47,24 +47,26 @@ const category = (
 const CATEGORIES: CatalogCategory[] = [
   category(IDS.agency, 'collective', 1, 'Mô hình cơ quan', 'Model agency', 'Cải cách hành chính, kỷ luật, tiết kiệm, dùng ngân sách hiệu quả', 'Administrative reform, discipline, thrift, efficient budget', ['co_quan', 'doan_the']),
   category(IDS.area, 'collective', 2, 'Khu dân cư văn hóa', 'Cultural residential area', 'Tổ dân phố, làng có quy ước, an ninh tốt, giảm nghèo, môi trường sạch', 'Residential group or village with community rules, security, less poverty', ['to_dan_pho', 'lang']),
-  category(IDS.official, 'individual', 3, 'Cán bộ, công chức, viên chức, người lao động', 'Officials, civil servants and workers', 'Làm việc trong cơ quan Đảng, Nhà nước, đoàn thể, lực lượng vũ trang, doanh nghiệp', 'Working in Party or State bodies, organisations, armed forces, enterprises', ['co_quan', 'doan_the']),
-  category(IDS.goodDeeds, 'individual', 4, 'Người lao động, người tốt việc tốt', 'Workers and good people, good deeds', 'Sáng tạo, giúp đỡ mọi người, gia đình văn hóa, làm từ thiện', 'Creative, helpful, cultural family, charity', []),
+  category(IDS.official, 'individual', 3, 'Cán bộ, người làm việc ở cơ quan, doanh nghiệp', 'Officials and people working in agencies or businesses', 'Làm việc trong cơ quan Đảng, Nhà nước, đoàn thể, lực lượng vũ trang, doanh nghiệp', 'Working in Party or State bodies, organisations, armed forces, enterprises', ['co_quan', 'doan_the']),
+  category(IDS.goodDeeds, 'individual', 4, 'Người tốt, việc tốt', 'Good people, good deeds', 'Sáng tạo, giúp đỡ mọi người, gia đình văn hóa, làm từ thiện', 'Creative, helpful, cultural family, charity', []),
   category(IDS.leader, 'individual', 5, 'Cá nhân lãnh đạo, quản lý', 'Leaders and managers', 'Người đứng đầu gương mẫu; tập thể do người đó đứng đầu cũng là điển hình', 'Exemplary head; the collective they lead is exemplary too', [], true),
 ];
 
 let criterionSeq = 0;
-const criterion = (categoryId: string | null, textVi: string, textEn: string): CatalogCriterion => ({
+const criterion = (categoryId: string | null, textVi: string, textEn: string, label?: [string, string]): CatalogCriterion => ({
   id: `crit-${++criterionSeq}`,
   templateId: TEMPLATE_ID,
   categoryId,
   seq: criterionSeq,
   textVi,
   textEn,
+  ...(label ? { labelVi: label[0], labelEn: label[1] } : {}),
 });
 
 const CRITERIA: CatalogCriterion[] = [
-  criterion(null, 'Thành tích tiêu biểu, dẫn đầu phong trào', 'Outstanding, leading results in the movement'),
-  criterion(null, 'Gương mẫu chấp hành chủ trương của Đảng, pháp luật của Nhà nước', 'Exemplary in following Party policy and State law'),
+  // The first two have short labels for lists, as the seed's criteria do; the others show their text.
+  criterion(null, 'Thành tích tiêu biểu, dẫn đầu phong trào', 'Outstanding, leading results in the movement', ['Dẫn đầu phong trào', 'Leads the movement']),
+  criterion(null, 'Gương mẫu chấp hành chủ trương của Đảng, pháp luật của Nhà nước', 'Exemplary in following Party policy and State law', ['Chấp hành pháp luật', 'Follows the law']),
   criterion(null, 'Tích cực tham gia hoạt động nhân đạo, từ thiện', 'Active in humanitarian and charity work'),
   criterion(IDS.agency, 'Thực hiện tốt cải cách hành chính', 'Good administrative reform'),
   criterion(IDS.agency, 'Thực hành tiết kiệm, chống lãng phí', 'Thrift and no waste'),
@@ -114,5 +116,5 @@ export function catalogFixture(options: { openCampaigns?: 0 | 1 | 2 } = {}): Cat
 
 /** A resident of Tổ dân phố 3 who writes in Vietnamese. */
 export function residentFixture(overrides: Partial<MemberView> = {}): MemberView {
-  return { id: 'member-1', wardId: 'ward-tl', displayName: 'Bà Lan', locale: 'vi', role: 'resident', unitId: IDS.tdp3, ...overrides };
+  return { id: 'member-1', wardId: 'ward-tl', displayName: 'Bà Lan', locale: 'vi', roles: [], ...overrides };
 }

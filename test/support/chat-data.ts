@@ -29,6 +29,7 @@ export async function freshChatData(): Promise<ChatData> {
     DEFAULT_LOCALE: undefined,
     TZ_NAME: undefined,
     CONSOLE_USER: undefined,
+    LOG_FILE: undefined,
     // The terminal chat alone: no platform channel that would take the process over.
     CONSOLE: undefined,
     TELEGRAM_BOT_TOKEN: undefined,

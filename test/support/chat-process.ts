@@ -7,6 +7,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 
 /** A running bot process and its transcript. */
 export interface ChatProcess {
+  /** The process id (the process that runs the bot: node with tsx loaded in-process). */
+  pid: number;
   /** Types a line. */
   send(line: string): void;
   /** Waits until the output after the last mark matches; returns that output and moves the mark. */
@@ -27,14 +29,19 @@ export interface ChatProcess {
   stderr(): string;
 }
 
-/** Starts `npm start` (or node with tsx directly) in a new process group. */
-export function startChatProcess(options: { env?: Record<string, string | undefined>; args?: string[]; viaNpm?: boolean }): ChatProcess {
+/**
+ * Starts `npm start` (or node with tsx directly) in a new process group. `mergeStderr` sends the
+ * process's stderr into its stdout, as a terminal shows both: what a person at the terminal sees.
+ */
+export function startChatProcess(options: { env?: Record<string, string | undefined>; args?: string[]; viaNpm?: boolean; mergeStderr?: boolean }): ChatProcess {
   const env = { ...process.env, LOG_LEVEL: 'warn', ...options.env } as Record<string, string>;
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const args = options.args ?? [];
   const child: ChildProcessWithoutNullStreams = options.viaNpm
     ? spawn('npm', ['start', '--silent', '--', ...args], { cwd: root, env, detached: true, stdio: 'pipe' })
-    : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env, detached: true, stdio: 'pipe' });
+    : options.mergeStderr
+      ? spawn('sh', ['-c', 'exec "$0" "$@" 2>&1', process.execPath, '--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env, detached: true, stdio: 'pipe' })
+      : spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env, detached: true, stdio: 'pipe' });
   let out = '';
   let err = '';
   let mark = 0;
@@ -77,6 +84,7 @@ export function startChatProcess(options: { env?: Record<string, string | undefi
   };
 
   const api: ChatProcess = {
+    pid: child.pid!,
     send(line) {
       if (exitCode !== undefined) throw new Error(`cannot send ${JSON.stringify(line.slice(0, 60))}: the process has exited (${exitCode})\n${err}`);
       child.stdin.write(`${line}\n`);

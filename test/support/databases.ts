@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { openBackend, type Backend } from '../../src/db/backend.js';
+import { createRpcFetch } from '../../src/db/rpc-handler.js';
+import { createServerClient } from '../../src/db/supabase-client.js';
 
 export type BackendKind = 'pglite' | 'postgres';
 
@@ -68,14 +70,18 @@ export async function openTestDatabase(kind: BackendKind): Promise<TestDatabase>
     backend = await openBackend({ kind: 'pglite', dataDir: 'memory://' });
   }
   const sql = backend.sql!;
+  // supabase-js over the in-process PostgREST handler: the path the bot takes on Supabase (the bot
+  // itself calls the embedded backends directly, backend.rpc).
+  const key = randomBytes(24).toString('hex');
+  const supabase = await createServerClient('http://embedded.invalid', key, await createRpcFetch(sql, key));
   return {
     kind,
     url,
     backend,
-    supabase: backend.supabase,
+    supabase,
     query: (text, params) => sql.query(text, params),
     async rpc<T>(fn: string, args: Record<string, unknown> = {}) {
-      const { data, error } = await backend.supabase.rpc(fn, args);
+      const { data, error } = await supabase.rpc(fn, args);
       if (error) throw Object.assign(new Error(`${fn}: ${error.message}`), { code: error.code, details: error.details });
       return data as T;
     },

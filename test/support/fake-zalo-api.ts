@@ -45,6 +45,8 @@ export class FakeZaloApi {
   readonly violations: string[] = [];
   /** How many polls got "nothing arrived" (408). */
   emptyPolls = 0;
+  /** Each update handed out by getUpdates (by message_id), with the number of calls recorded before it was: a process that dies after that moment has lost it. */
+  readonly handedOut = new Map<string, number>();
   webhook: { url: string; secret: string } | null = null;
   apiRoot = '';
   /** How long a poll is held open when nothing is queued. */
@@ -183,7 +185,7 @@ export class FakeZaloApi {
         if (--failure.times! <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
         return error(failure.errorCode, 'Injected failure', failure.httpStatus ?? failure.errorCode);
       }
-      return await this.answer(method, payload, send, error);
+      return await this.answer(method, payload, send, error, () => res.destroyed || req.socket.destroyed);
     } finally {
       if (m) this.calls.push({ method: m[2]!, payload, status });
       for (const l of [...this.listeners]) l();
@@ -213,7 +215,7 @@ export class FakeZaloApi {
     return null;
   }
 
-  private async answer(method: string, payload: Record<string, unknown>, send: (s: number, b: unknown) => void, error: (c: number, d: string, h?: number) => void): Promise<void> {
+  private async answer(method: string, payload: Record<string, unknown>, send: (s: number, b: unknown) => void, error: (c: number, d: string, h?: number) => void, gone: () => boolean): Promise<void> {
     const ok = (result: unknown) => send(200, { ok: true, result });
     switch (method) {
       case 'getMe':
@@ -231,7 +233,17 @@ export class FakeZaloApi {
           });
         }
         const next = this.queue.shift();
-        if (next) return ok(next);
+        // A poller that went away (its process died) before the answer could be written: the
+        // update stays for the next poll. One that got the answer has it; Zalo has no offset.
+        if (next && gone()) {
+          this.queue.unshift(next);
+          return;
+        }
+        if (next) {
+          const id = (next as { message?: { message_id?: unknown } }).message?.message_id;
+          if (typeof id === 'string') this.handedOut.set(id, this.calls.length);
+          return ok(next);
+        }
         this.emptyPolls++;
         // Both ways of saying "nothing arrived" are seen: in a 200 body, and as the HTTP status.
         return this.emptyPolls % 2 ? error(408, 'Request timeout', 200) : error(408, 'Request timeout', 408);

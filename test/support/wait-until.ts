@@ -28,3 +28,18 @@ export function waitUntil<T>(
     test();
   });
 }
+
+/** Polls an async condition every 25 ms until it holds; rejects after `timeoutMs`. */
+export async function eventually(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * How long a test waits for the real process to be ready (database opened, migrations applied,
+ * polling or webhook set): seconds on a quiet machine, minutes when other work shares its cores.
+ */
+export const STARTUP_MS = 150_000;

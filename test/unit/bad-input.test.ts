@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Chat, DEEDS } from './chat-harness.js';
 
 // The answers of a whole form, in order; `at(step)` answers until that question is on screen.
-const ANSWERS = ['/decu', 'cá nhân', 'người tốt', 'Tổ dân phố 3', 'Nguyễn Văn An', DEEDS, '1', 'xong', 'bỏ qua', 'đồng ý'];
+const ANSWERS = ['/decu', 'người tốt', 'Tổ dân phố 3', 'Nguyễn Văn An', DEEDS, '1', 'bỏ qua', 'đồng ý'];
 
-function at(step: 'kind' | 'unit' | 'name' | 'deeds' | 'criteria' | 'photo' | 'phone'): Chat {
+function at(step: 'category' | 'unit' | 'name' | 'deeds' | 'criteria' | 'photo' | 'consent'): Chat {
   const chat = new Chat();
   for (const line of ANSWERS) {
     if (chat.state.step === step) return chat;
@@ -18,15 +18,15 @@ describe('bad input gets a specific, polite explanation and the same question ag
   it('a blank answer', () => {
     const chat = at('name');
     const reply = chat.say('   ');
-    expect(reply).toContain('Bạn chưa nhập gì');
-    expect(reply).toContain('họ và tên đầy đủ');
+    expect(reply).toContain('Bạn chưa gõ gì');
+    expect(reply).toContain('Họ và tên người được đề cử là gì?');
   });
 
   it('a 10,000-character description', () => {
     const chat = at('deeds');
     const reply = chat.say('a'.repeat(10_000));
-    expect(reply).toContain('Phần mô tả quá dài: 10000 ký tự, tối đa 2000 ký tự');
-    expect(reply).toContain('những việc làm, thành tích nổi bật');
+    expect(reply).toContain('Phần kể dài quá: 10000 ký tự, tối đa 2000');
+    expect(reply).toContain('đã làm những việc tốt gì?');
     expect(reply.length).toBeLessThan(1000);
   });
 
@@ -34,23 +34,23 @@ describe('bad input gets a specific, polite explanation and the same question ag
     const chat = at('name');
     chat.say('Nguyễn Văn An Khang');
     const reply = chat.say('nguyen van an khang');
-    expect(reply).toContain('Bạn vừa gửi lại tên “Nguyễn Văn An Khang”, chưa phải phần mô tả');
-    expect(reply).toContain('những việc làm, thành tích nổi bật của Nguyễn Văn An Khang');
+    expect(reply).toContain('Bạn vừa gửi lại tên “Nguyễn Văn An Khang”.');
+    expect(reply).toContain('Nguyễn Văn An Khang đã làm những việc tốt gì?');
     expect(chat.state.answers.deeds).toBeUndefined();
   });
 
   it('a description that is too short, with its length', () => {
-    expect(at('deeds').say('Tốt bụng')).toContain('Phần mô tả hơi ngắn (8 ký tự)');
+    expect(at('deeds').say('Tốt bụng')).toContain('Phần kể hơi ngắn (8 ký tự)');
   });
 
   it('emoji only, as a name or as a description', () => {
     expect(at('name').say('😀🎉👍')).toContain('Tên cần có chữ cái');
-    expect(at('deeds').say('👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏')).toContain('Phần mô tả cần có chữ');
+    expect(at('deeds').say('👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏👏')).toContain('Phần kể cần có chữ');
   });
 
   it('a number where a name is expected', () => {
     const reply = at('name').say('12345');
-    expect(reply).toContain('Tên cần có chữ cái, không chỉ gồm số hay ký hiệu');
+    expect(reply).toContain('Tên cần có chữ cái, không chỉ có số hay ký hiệu');
   });
 
   it('SQL or HTML is kept verbatim as ordinary text', () => {
@@ -62,74 +62,74 @@ describe('bad input gets a specific, polite explanation and the same question ag
     expect(chat.state.answers.name).toBe(name);
     expect(chat.state.answers.deeds).toBe(deeds);
     chat.say('1');
-    chat.say('xong');
     chat.say('bỏ qua');
     chat.say('2');
-    expect(chat.read()).toContain(`Việc làm, thành tích: ${deeds}`);
+    expect(chat.read()).toContain(`Việc làm: ${deeds}`);
   });
 
   it('choice 0 or 99 names the valid range', () => {
-    const chat = at('kind');
-    expect(chat.say('0')).toContain('Không có lựa chọn số 0. Vui lòng gõ một số từ 1 đến 2.');
+    const chat = at('category');
+    expect(chat.say('0')).toContain('Không có lựa chọn số 0. Mời bạn gõ một số từ 1 đến 5.');
     const reply = chat.say('99');
-    expect(reply).toContain('Không có lựa chọn số 99. Vui lòng gõ một số từ 1 đến 2.');
-    expect(reply).toContain('tập thể hay một cá nhân');
+    expect(reply).toContain('Không có lựa chọn số 99. Mời bạn gõ một số từ 1 đến 5.');
+    expect(reply).toContain('Bạn muốn đề cử ai?');
   });
 
   it('several numbers where only one choice is allowed', () => {
-    expect(at('kind').say('1,2')).toContain('Câu này chỉ chọn một');
+    expect(at('category').say('1,2')).toContain('Câu này chỉ chọn một');
   });
 
   it('words that match no option', () => {
-    const reply = at('kind').say('con mèo');
+    const reply = at('category').say('con mèo');
     expect(reply).toContain('Không có lựa chọn nào khớp với “con mèo”');
-    expect(reply).toContain('tập thể hay một cá nhân');
+    expect(reply).toContain('Bạn muốn đề cử ai?');
   });
 
   it('a unit search that finds nothing keeps asking for the unit', () => {
     const reply = at('unit').say('xyz');
     expect(reply).toContain('Không tìm thấy đơn vị nào khớp với “xyz”');
-    expect(reply).toContain('Người được đề cử sinh sống hoặc làm việc ở đơn vị nào?');
+    expect(reply).toContain('Người này ở tổ dân phố, làng hay cơ quan nào?');
   });
 
   it('a photo where text is expected, without losing the answers so far', () => {
     const chat = at('deeds');
     const reply = chat.sendPhoto('photo-1');
-    expect(reply).toContain('Câu này chưa cần ảnh');
-    expect(reply).toContain('những việc làm, thành tích nổi bật của Nguyễn Văn An');
+    expect(reply).toContain('Câu này không cần ảnh');
+    expect(reply).toContain('Nguyễn Văn An đã làm những việc tốt gì?');
     expect(chat.state.answers.name).toBe('Nguyễn Văn An');
   });
 
   it('text where a photo is expected explains how to send one or skip', () => {
     const reply = at('photo').say('ảnh đẹp lắm');
-    expect(reply).toContain('Ở bước này cần gửi ảnh. Nếu không có ảnh, vui lòng gõ «bỏ qua»');
+    expect(reply).toContain('Câu này cần một ảnh. Nếu không có ảnh, gõ “bỏ qua”.');
   });
 
   it('a phone number that is not a Vietnamese mobile', () => {
-    const chat = at('phone');
+    const chat = at('consent');
     expect(chat.say('091234')).toContain('Số di động cần đủ 10 chữ số');
     expect(chat.say('0269 3824 567')).toContain('không phải số di động');
-    expect(chat.say('số nhà 5')).toContain('Số điện thoại chỉ gồm chữ số');
-    expect(chat.read()).toContain('số điện thoại di động để cán bộ phường liên hệ');
+    expect(chat.say('số nhà 555')).toContain('Số điện thoại chỉ gồm chữ số');
+    expect(chat.say('có lẽ')).toContain('Mời bạn gõ 1 (đồng ý), 2 (không đồng ý), hoặc số điện thoại di động.');
+    expect(chat.read()).toContain('Đồng ý thì có thể gõ luôn số điện thoại.');
   });
 
   it('finishing the criteria with none ticked', () => {
-    expect(at('criteria').say('xong')).toContain('Vui lòng chọn ít nhất một tiêu chí');
+    expect(at('criteria').say('xong')).toContain('Mời bạn chọn ít nhất một tiêu chí');
   });
 
   it('an unknown command lists what works and repeats the question', () => {
     const chat = at('name');
     const reply = chat.say('/xyz');
-    expect(reply).toContain('Xin lỗi, tôi không biết lệnh /xyz');
+    expect(reply).toContain('Xin lỗi, không có lệnh /xyz.');
     expect(reply).toContain('/decu (đề cử)');
-    expect(reply).toContain('họ và tên đầy đủ');
+    expect(reply).toContain('Họ và tên người được đề cử là gì?');
     expect(new Chat().say('/xyz')).toContain('Gõ /decu để đề cử');
   });
 
   it('a sticker or voice message', () => {
-    const reply = at('kind').sendSticker();
-    expect(reply).toContain('Tôi chỉ đọc được tin nhắn chữ, số và ảnh');
-    expect(reply).toContain('tập thể hay một cá nhân');
+    const reply = at('category').sendSticker();
+    expect(reply).toContain('Tôi chỉ đọc được chữ, số và ảnh');
+    expect(reply).toContain('Bạn muốn đề cử ai?');
   });
 
   it('text nobody asked for, outside a form', () => {

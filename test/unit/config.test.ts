@@ -164,3 +164,82 @@ describe('configuration: Telegram', () => {
     });
   });
 });
+
+describe('configuration: time, quiet hours and the first officers', () => {
+  const bad = (env: Record<string, string>) => {
+    const r = loadConfig(env);
+    return r.ok ? [] : r.problems;
+  };
+  const ok = (env: Record<string, string>) => {
+    const r = loadConfig(env);
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    return r.config;
+  };
+
+  it('keeps pushes out of 21:00-07:00 by default, takes another range, or none', () => {
+    expect(ok({}).quietHours).toEqual({ from: '21:00', to: '07:00' });
+    expect(ok({ QUIET_HOURS: '22:30-6:00' }).quietHours).toEqual({ from: '22:30', to: '06:00' });
+    expect(ok({ QUIET_HOURS: 'off' }).quietHours).toBeNull();
+    expect(bad({ QUIET_HOURS: 'late' })).toEqual([expect.stringMatching(/^QUIET_HOURS must be a range of ward times such as 21:00-07:00, or off/)]);
+    expect(bad({ QUIET_HOURS: '25:00-07:00' })).toHaveLength(1);
+  });
+
+  it('shifts the clock for trying deadlines, and refuses the shift in production', () => {
+    expect(ok({}).clockOffsetMs).toBe(0);
+    expect(ok({ CLOCK_OFFSET: '+8d' }).clockOffsetMs).toBe(8 * 86_400_000);
+    expect(ok({ CLOCK_OFFSET: '-2h' }).clockOffsetMs).toBe(-2 * 3_600_000);
+    expect(ok({ CLOCK_OFFSET: '+1d12h' }).clockOffsetMs).toBe(36 * 3_600_000);
+    expect(bad({ CLOCK_OFFSET: 'tomorrow' })).toEqual([expect.stringMatching(/^CLOCK_OFFSET must be a shift such as \+8d/)]);
+    expect(bad({ CLOCK_OFFSET: '+8d', NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^CLOCK_OFFSET shifts the bot's clock .* unset it in production/)]);
+  });
+
+  it('keeps processed-event records a week by default, or the days given', () => {
+    expect(ok({}).eventRetentionDays).toBe(7);
+    expect(ok({ EVENT_RETENTION_DAYS: '30' }).eventRetentionDays).toBe(30);
+    expect(bad({ EVENT_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^EVENT_RETENTION_DAYS must be at least 1 day/)]);
+  });
+
+  it('keeps conversations, link codes, outgoing messages and nominee data for the days given, naming the variable when wrong', () => {
+    expect(ok({}).retention).toEqual({ events: 7, conversations: 30, links: 7, outbox: 30, nomineeData: 1825 });
+    expect(ok({ RETENTION_CONVERSATION_DAYS: '90', RETENTION_LINK_DAYS: '1', RETENTION_OUTBOX_DAYS: '14', RETENTION_NOMINEE_DATA_DAYS: '3650', EVENT_RETENTION_DAYS: '3' }).retention).toEqual({
+      events: 3,
+      conversations: 90,
+      links: 1,
+      outbox: 14,
+      nomineeData: 3650,
+    });
+    expect(bad({ RETENTION_CONVERSATION_DAYS: 'a month' })).toEqual([
+      'RETENTION_CONVERSATION_DAYS must be a whole number of days finished conversations (no form open) are kept for, e.g. 30',
+    ]);
+    expect(bad({ RETENTION_LINK_DAYS: '0' })).toEqual([expect.stringMatching(/^RETENTION_LINK_DAYS must be at least 1 day/)]);
+    expect(bad({ RETENTION_OUTBOX_DAYS: '-5' })).toEqual([expect.stringMatching(/^RETENTION_OUTBOX_DAYS must be a whole number of days/)]);
+    expect(bad({ RETENTION_NOMINEE_DATA_DAYS: '1000000' })).toEqual([expect.stringMatching(/^RETENTION_NOMINEE_DATA_DAYS must be a whole number of days a nominee's photo and deeds are kept after their campaign closed for/)]);
+  });
+
+  it('names the first officers by their identity on each platform', () => {
+    expect(ok({ ADMIN_TELEGRAM_IDS: '123, 456', ADMIN_ZALO_IDS: 'z-1', ADMIN_CONSOLE_USERS: 'thu' }).admins).toEqual({ telegram: ['123', '456'], zalo: ['z-1'], console: ['thu'] });
+    expect(bad({ ADMIN_TELEGRAM_IDS: '@thu' })).toEqual([expect.stringMatching(/^ADMIN_TELEGRAM_IDS must be Telegram user ids separated by commas/)]);
+  });
+});
+
+describe('configuration: reports in the chat', () => {
+  it('has no public address and 15-minute links by default', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, config: { publicBaseUrl: null, reportLinkSeconds: 900 } });
+  });
+
+  it('takes the public address without a trailing slash and a link lifetime in seconds', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://bot.example.org/', REPORT_LINK_SECONDS: '120' })).toMatchObject({
+      ok: true,
+      config: { publicBaseUrl: 'https://bot.example.org', reportLinkSeconds: 120 },
+    });
+  });
+
+  it('refuses an address that is not a web address and a lifetime out of range', () => {
+    const bad = loadConfig({ PUBLIC_BASE_URL: 'bot.example.org', REPORT_LINK_SECONDS: '0' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^PUBLIC_BASE_URL must be the address people reach/), expect.stringMatching(/^REPORT_LINK_SECONDS must be between 1 and 86400/)]),
+    );
+  });
+});

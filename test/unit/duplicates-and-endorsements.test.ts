@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SimilarNomination } from '../../src/conversation/contract.js';
+import type { SimilarNomination } from '../../src/conversation/capabilities/nomination/data.js';
 import { IDS } from '../support/catalog-fixture.js';
 import { Chat, DEEDS } from './chat-harness.js';
 
@@ -17,7 +17,7 @@ const existing: SimilarNomination = {
 function atName(similar: SimilarNomination[]): Chat {
   const chat = new Chat();
   chat.similar = (typed) => (typed.toLowerCase().includes('an') ? similar : []);
-  for (const line of ['/decu', 'cá nhân', 'người tốt', 'Tổ dân phố 3']) chat.say(line);
+  for (const line of ['/decu', 'người tốt', 'Tổ dân phố 3']) chat.say(line);
   return chat;
 }
 
@@ -26,7 +26,8 @@ describe('a nomination of the same person already exists', () => {
     const chat = atName([]);
     expect(chat.state.lookup).toEqual({ kind: 'similar_nominations', campaignId: IDS.campaign, unitId: IDS.tdp3 });
     chat.say('Nguyễn Văn Bình');
-    expect(chat.state.lookup).toBeUndefined();
+    // No more names to compare: the load is asked only for the person's standing again.
+    expect(chat.state.lookup).toEqual({ kind: 'member_standing' });
   });
 
   it('checks a collective named after its unit too, when the one-tap name is picked', () => {
@@ -43,10 +44,10 @@ describe('a nomination of the same person already exists', () => {
   it('shows the existing nomination and offers to support it instead', () => {
     const chat = atName([existing]);
     const reply = chat.say('nguyen van an');
-    expect(reply).toContain('Đã có đề cử với tên giống vậy trong cùng đợt và cùng đơn vị');
+    expect(reply).toContain('Trong đợt này, ở đơn vị này đã có đề cử tên giống vậy:');
     expect(reply).toContain('• TL-0007 · Nguyễn Văn An · 3 lượt ủng hộ');
     expect(reply).toContain('1. Ủng hộ đề cử TL-0007 (Nguyễn Văn An)');
-    expect(reply).toContain('2. Người/tập thể khác, tiếp tục đề cử');
+    expect(reply).toContain('2. Người, tập thể khác: tiếp tục đề cử');
   });
 
   it('supporting it records one endorsement and ends the form', () => {
@@ -54,7 +55,7 @@ describe('a nomination of the same person already exists', () => {
     chat.say('nguyen van an');
     const reply = chat.say('1');
     expect(chat.lastEffect()).toEqual({ type: 'endorse', nominationId: 'nom-7' });
-    expect(reply).toContain('Bạn đã ủng hộ đề cử TL-0007. Hiện đề cử có 4 lượt ủng hộ');
+    expect(reply).toContain('Bạn đã ủng hộ đề cử TL-0007, giờ đề cử có 4 lượt ủng hộ');
     expect(reply).toContain('/decu');
     expect(chat.state.flow).toBeNull();
   });
@@ -63,21 +64,21 @@ describe('a nomination of the same person already exists', () => {
     const chat = atName([existing]);
     chat.database = () => ({ type: 'endorse', status: 'already', code: 'TL-0007' });
     chat.say('nguyen van an');
-    expect(chat.say('1')).toContain('Bạn đã ủng hộ đề cử TL-0007 từ trước');
+    expect(chat.say('1')).toContain('Bạn đã ủng hộ đề cử TL-0007 rồi');
   });
 
   it('says so when the nomination has gone in the meantime', () => {
     const chat = atName([existing]);
     chat.database = () => ({ type: 'endorse', status: 'not_found' });
     chat.say('nguyen van an');
-    expect(chat.say('1')).toContain('không còn tìm thấy đề cử này');
+    expect(chat.say('1')).toContain('Không tìm thấy đề cử này');
   });
 
   it('"a different person" continues the nomination with the typed name', () => {
     const chat = atName([existing]);
     chat.say('Nguyễn Văn An');
-    expect(chat.say('khác')).toContain('những việc làm, thành tích nổi bật của Nguyễn Văn An');
-    expect(chat.say('quay lại')).toContain('họ và tên đầy đủ');
+    expect(chat.say('khác')).toContain('Nguyễn Văn An đã làm những việc tốt gì?');
+    expect(chat.say('quay lại')).toContain('Họ và tên người được đề cử là gì?');
   });
 
   it("marks the person's own nomination and does not offer to support it", () => {
@@ -88,6 +89,6 @@ describe('a nomination of the same person already exists', () => {
     expect(chat.question().options.map((o) => o.value)).toEqual(['continue']);
     chat.say('1');
     chat.say(DEEDS);
-    expect(chat.read()).toContain('đáp ứng những tiêu chí nào?');
+    expect(chat.read()).toContain('đạt những tiêu chí nào?');
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { NominationStatusView } from '../../src/conversation/contract.js';
+import type { z } from 'zod';
+import type { statusResultSchema } from '../../src/conversation/capabilities/follow/data.js';
+
+type NominationStatusView = Extract<z.infer<typeof statusResultSchema>, { status: 'found' }>['nomination'];
 import { IDS } from '../support/catalog-fixture.js';
 import { Chat } from './chat-harness.js';
 
@@ -37,10 +40,10 @@ describe('switching language', () => {
     chat.say('ca nhan');
     chat.say('/lang');
     const reply = chat.press('en');
-    expect(reply).toContain('Which category of exemplar is this person?');
-    expect(reply).toContain('2. Workers and good people, good deeds — Creative, helpful');
-    expect(chat.say('workers')).toContain('Which unit does the nominee live or work in?');
-    expect(chat.say('back')).toContain('Which category of exemplar is this person?');
+    expect(reply).toContain('What kind of person would you like to nominate?');
+    expect(reply).toContain('2. Good people, good deeds\n');
+    expect(chat.say('good deeds')).toContain('Which residential group, village or agency is this person from?');
+    expect(chat.say('back')).toContain('Whom would you like to nominate?');
   });
 
   it('"/lang english" switches directly; "quay lại" keeps the language', () => {
@@ -60,23 +63,24 @@ describe('following a nomination', () => {
     const reply = chat.say('/trangthai tl42');
     expect(chat.lastEffect()).toEqual({ type: 'status', code: 'TL-0042' });
     expect(reply).toContain('Đề cử TL-0042: Nguyễn Văn An');
-    expect(reply).toContain('Loại điển hình: Người lao động, người tốt việc tốt');
-    expect(reply).toContain('Ngày gửi: 21/05/2025'); // 01:30 on the 21st in Vietnam
-    expect(reply).toContain('Tình trạng: đã chuyển lên phường ngày 28/05/2025, đang chờ thẩm định.');
-    expect(reply).toContain('Số lượt ủng hộ: 5');
-    expect(reply).toContain('• 25/05/2025: tổ dân phố/làng xem xét');
+    expect(reply).toContain('Người tốt, việc tốt · Tổ dân phố 3');
+    // Each date once, in the history (the status line no longer repeats it).
+    expect(reply).toContain('Tình trạng: đã chuyển lên phường, đang chờ thẩm định.');
+    expect(reply).toContain('• 21/05/2025: gửi đề cử'); // 01:30 on the 21st in Vietnam
+    expect(reply).toContain('Lượt ủng hộ: 5');
+    expect(reply).toContain('• 25/05/2025: tổ dân phố, làng xem xét');
   });
 
   it('"trạng thái TL-0042" typed as words works too', () => {
     const chat = new Chat();
     chat.say('trạng thái TL-0042');
     expect(chat.lastEffect()).toEqual({ type: 'status', code: 'TL-0042' });
-    expect(chat.read()).toContain('Không tìm thấy đề cử mã TL-0042 trong các đề cử của bạn');
+    expect(chat.read()).toContain('Không tìm thấy đề cử TL-0042.');
   });
 
   it('a code that is not a code gets an example, and no look-up', () => {
     const reply = new Chat().say('/trangthai abc');
-    expect(reply).toContain('“abc” không phải mã biên nhận. Mã có dạng TL-0001');
+    expect(reply).toContain('“abc” không phải mã đề cử. Mã có dạng TL-0001');
   });
 
   it('a status look-up in the middle of a form answers, then repeats the question', () => {
@@ -84,8 +88,8 @@ describe('following a nomination', () => {
     chat.say('/decu');
     chat.say('2');
     const reply = chat.say('/status 42');
-    expect(reply).toContain('Không tìm thấy đề cử mã TL-0042');
-    expect(reply).toContain('Người này thuộc loại điển hình nào?');
+    expect(reply).toContain('Không tìm thấy đề cử TL-0042');
+    expect(reply).toContain('Người này ở tổ dân phố, làng hay cơ quan nào?');
     expect(chat.state.answers.kind).toBe('individual');
   });
 

@@ -14,6 +14,16 @@ function flatten(tree: Record<string, unknown>, prefix = ''): Map<string, string
   return out;
 }
 
+// Every “ opens a quotation that a ” closes.
+function balancedQuotes(text: string): boolean {
+  let open = 0;
+  for (const c of text) {
+    if (c === '“') open++;
+    if (c === '”' && --open < 0) return false;
+  }
+  return open === 0;
+}
+
 function paramsOf(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!).sort();
 }
@@ -62,6 +72,20 @@ describe('locales', () => {
 
   it('every key is used in src', () => {
     expect([...vi.keys()].filter((k) => !usedKeys.has(k))).toEqual([]);
+  });
+
+  it('Vietnamese texts quote with “ ” only: no « », no straight quotes', () => {
+    const offenders = [...vi].filter(([, v]) => /[«»"]/.test(v) || !balancedQuotes(v)).map(([k]) => k);
+    expect(offenders).toEqual([]);
+  });
+
+  it(`Vietnamese texts put tone marks as the ward's plan does ("hóa", "hủy", "xóa", "thủy", "khỏe"), and so does the seed`, () => {
+    // The other style puts the mark on the second vowel of an open "oa", "oe" or "uy" ("hoá",
+    // "huỷ", "khoẻ"); with a final consonant ("hoàn", "toán") or after "q" ("quý") both agree.
+    const otherStyle = /(?<![qQ])(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?!\p{L})/iu;
+    expect([...vi].filter(([, v]) => otherStyle.test(v)).map(([k, v]) => `${k}: ${v}`)).toEqual([]);
+    const seed = readFileSync(path.join(root, 'supabase', 'seed.sql'), 'utf8');
+    expect(seed.split('\n').filter((line) => otherStyle.test(line))).toEqual([]);
   });
 
   it('src has no Vietnamese text: it lives in the locales', () => {

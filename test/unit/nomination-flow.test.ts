@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFixture, IDS } from '../support/catalog-fixture.js';
+import { CONTACT_NOTICE_VERSION } from '../../src/conversation/capabilities/nomination/data.js';
 import { Chat, DEEDS, fillToSummary } from './chat-harness.js';
 
 describe('a resident nominates an exemplar, start to finish', () => {
@@ -8,38 +9,31 @@ describe('a resident nominates an exemplar, start to finish', () => {
     const hello = chat.say('/start');
     expect(hello).toContain('Xin chào Bà Lan!');
     expect(hello).toContain('/decu');
-    expect(hello).toContain('/trangthai TL-0001');
+    expect(hello).toContain('/gioithieu');
     expect(chat.say('xin chào')).toContain('Phường Thắng Lợi');
   });
 
   it('asks the questions in the plan order and sends a complete nomination with a receipt code', () => {
     const chat = new Chat();
-    expect(chat.say('đề cử')).toContain('Bạn muốn đề cử một tập thể hay một cá nhân?');
-    expect(chat.say('2')).toContain('Người này thuộc loại điển hình nào?');
-    expect(chat.read()).toContain('2. Người lao động, người tốt việc tốt — Sáng tạo, giúp đỡ mọi người');
-    expect(chat.say('nguoi tot viec tot')).toContain('Có 15 đơn vị. Vui lòng gõ một phần tên để tìm');
-    expect(chat.say('to 3')).toContain('1. Tổ dân phố 3');
+    expect(chat.say('đề cử')).toContain('Bạn muốn đề cử ai?');
+    expect(chat.read()).toContain('2. Người tốt, việc tốt\n');
+    expect(chat.say('nguoi tot viec tot')).toContain('Gõ tên, ví dụ: tổ 3, làng Ia. Không nhớ tên thì gõ “xem”.');
+    // The one unit "to 3" names is taken, and said.
+    expect(chat.say('to 3')).toContain('Đơn vị: Tổ dân phố 3.\nHọ và tên người được đề cử là gì?');
     expect(chat.read()).not.toContain('Tổ dân phố 13');
-    expect(chat.say('1')).toContain('họ và tên đầy đủ');
-    expect(chat.say('Nguyễn Văn An')).toContain('việc làm, thành tích nổi bật của Nguyễn Văn An');
-    expect(chat.say(DEEDS)).toContain('Nguyễn Văn An đáp ứng những tiêu chí nào?');
-    expect(chat.say('1, 3')).toContain('1. ✓ Thành tích tiêu biểu');
-    expect(chat.say('xong')).toContain('gửi một ảnh');
-    expect(chat.sendPhoto('photo-file-1')).toContain('Nghị định 13/2023/NĐ-CP');
-    expect(chat.say('1')).toContain('số điện thoại di động');
+    expect(chat.say('Nguyễn Văn An')).toContain('Nguyễn Văn An đã làm những việc tốt gì?');
+    expect(chat.say(DEEDS)).toContain('Nguyễn Văn An đạt những tiêu chí nào?');
+    expect(chat.read()).toContain('1. Dẫn đầu phong trào\n');
+    expect(chat.say('1, 3')).toContain('Đã chọn 2 tiêu chí.');
+    expect(chat.read()).toContain('gửi ảnh');
+    expect(chat.sendPhoto('photo-file-1')).toContain('Phường có thể liên hệ bạn về đề cử này không?');
     const summary = chat.say('+84 912 345 678');
     for (const line of [
-      'Đợt: Điển hình tiên tiến 2021–2025',
-      'Hình thức: Cá nhân',
-      'Loại điển hình: Người lao động, người tốt việc tốt',
-      'Đơn vị: Tổ dân phố 3',
-      'Tên: Nguyễn Văn An',
-      `Việc làm, thành tích: ${DEEDS}`,
-      '✓ Thành tích tiêu biểu, dẫn đầu phong trào',
-      '✓ Tích cực tham gia hoạt động nhân đạo, từ thiện',
-      'Ảnh: có',
-      'Đồng ý lưu thông tin liên lạc: có',
-      'Số điện thoại: 0912345678',
+      'Người tốt, việc tốt: Nguyễn Văn An, Tổ dân phố 3',
+      `Việc làm: ${DEEDS}`,
+      'Tiêu chí: Dẫn đầu phong trào; Tích cực tham gia hoạt động nhân đạo, từ thiện',
+      'Ảnh: có.',
+      'Liên lạc: đồng ý, số 0912345678.',
       '1. Gửi đề cử',
     ]) {
       expect(summary).toContain(line);
@@ -47,7 +41,7 @@ describe('a resident nominates an exemplar, start to finish', () => {
     expect(chat.effects).toEqual([]);
 
     const receipt = chat.say('gửi đề cử');
-    expect(receipt).toContain('Đề cử của bạn đã được gửi. Mã biên nhận: TL-0042');
+    expect(receipt).toContain('Đề cử đã được gửi, mã biên nhận: TL-0042');
     expect(receipt).toContain('/trangthai TL-0042');
     expect(chat.lastEffect()).toEqual({
       type: 'submit_nomination',
@@ -63,22 +57,23 @@ describe('a resident nominates an exemplar, start to finish', () => {
       consent: true,
       contactName: 'Bà Lan',
       phone: '0912345678',
+      consentNotice: CONTACT_NOTICE_VERSION,
     });
     expect(chat.state.flow).toBeNull();
   });
 
   it('skips the campaign question when one campaign is open, and asks it when two are', () => {
-    expect(new Chat().say('/decu')).toContain('Đợt đề cử: Điển hình tiên tiến 2021–2025 — Giai đoạn 2 (2023–2025), hạn chót 30/11/2025');
+    expect(new Chat().say('/decu')).toContain('Bạn muốn đề cử ai?');
     const chat = new Chat({ catalog: catalogFixture({ openCampaigns: 2 }) });
-    expect(chat.say('/decu')).toContain('Bạn muốn đề cử cho đợt nào?');
-    expect(chat.read()).toContain('2. Điển hình tiên tiến 2026 (thí điểm)');
-    expect(chat.say('2')).toContain('tập thể hay một cá nhân');
+    expect(chat.say('/decu')).toContain('Bạn đề cử cho đợt nào?');
+    expect(chat.read()).toContain('2. Điển hình tiên tiến 2026 (thí điểm) — hạn chót 30/11/2025');
+    expect(chat.say('2')).toContain('Bạn muốn đề cử ai?');
     expect(chat.state.answers.campaignId).toBe(IDS.otherCampaign);
   });
 
   it('says so plainly when no campaign is open, and opens no form', () => {
     const chat = new Chat({ catalog: catalogFixture({ openCampaigns: 0 }) });
-    expect(chat.say('/decu')).toContain('Hiện chưa có đợt đề cử nào đang mở');
+    expect(chat.say('/decu')).toContain('Hiện phường chưa mở đợt đề cử nào');
     expect(chat.state.flow).toBeNull();
   });
 
@@ -86,11 +81,11 @@ describe('a resident nominates an exemplar, start to finish', () => {
     const chat = new Chat();
     chat.say('/decu');
     chat.say('tập thể');
-    expect(chat.say('khu dan cu')).toContain('Tập thể được đề cử là đơn vị nào?');
+    expect(chat.say('khu dan cu')).toContain('Bạn đề cử tổ dân phố hay làng nào?');
     expect(chat.read()).toContain('Làng Ia Kênh'); // nine residential units: listed at once
     expect(chat.read()).not.toContain('Hội Phụ nữ');
     chat.say('lang ia kenh');
-    expect(chat.read()).toContain('1. Làng Ia Kênh — dùng đúng tên đơn vị này');
+    expect(chat.read()).toContain('1. Làng Ia Kênh — dùng tên đơn vị này');
     chat.say('1');
     expect(chat.state.answers.name).toBe('Làng Ia Kênh');
   });
@@ -113,24 +108,23 @@ describe('a resident nominates an exemplar, start to finish', () => {
     chat.say('/decu');
     chat.say('ca nhan');
     chat.say('lanh dao');
-    expect(chat.say('hoi phu nu')).toContain('1. Hội Phụ nữ phường');
-    chat.say('1');
+    // One unit matches: taken at once.
+    expect(chat.say('hoi phu nu')).toContain('Đơn vị: Hội Phụ nữ phường.');
     chat.say('Trần Thị Bình');
     chat.say(DEEDS);
-    chat.say('1');
-    expect(chat.say('xong')).toContain('Trần Thị Bình đang đứng đầu tập thể nào?');
+    expect(chat.say('1')).toContain('Trần Thị Bình đang đứng đầu tập thể nào?');
     chat.say('Hội Phụ nữ phường');
     chat.say('bo qua');
     chat.say('khong dong y');
     const summary = chat.read();
-    expect(summary).toContain('Tập thể do người này đứng đầu: Hội Phụ nữ phường');
-    expect(summary).toContain('Đồng ý lưu thông tin liên lạc: không');
-    expect(summary).not.toContain('Số điện thoại');
+    expect(summary).toContain('Đứng đầu: Hội Phụ nữ phường');
+    expect(summary).toContain('Liên lạc: không đồng ý.');
+    expect(summary).not.toContain('số 0');
     chat.say('1');
     expect(chat.lastEffect()).toMatchObject({ categoryId: IDS.leader, unitId: IDS.womenUnion, ledUnitId: IDS.womenUnion, consent: false, phone: null, photoRef: null });
   });
 
   it('reaches the summary with the shortcut used by the other tests', () => {
-    expect(fillToSummary(new Chat())).toContain('Vui lòng kiểm tra lại thông tin đề cử');
+    expect(fillToSummary(new Chat())).toContain('Mời bạn xem lại:');
   });
 });

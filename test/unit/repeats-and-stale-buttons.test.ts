@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IDS } from '../support/catalog-fixture.js';
 import { Chat, fillToSummary } from './chat-harness.js';
 
 describe('repeated answers and old buttons', () => {
@@ -8,27 +9,32 @@ describe('repeated answers and old buttons', () => {
     chat.say('2');
     const reply = chat.say('2');
     expect(chat.state.answers.kind).toBe('individual');
-    expect(reply).toContain('Người được đề cử sinh sống hoặc làm việc ở đơn vị nào?');
+    // "2" at the unit question is a search: Tổ dân phố 2, the only unit with that number.
+    expect(reply).toContain('Đơn vị: Tổ dân phố 2.');
   });
 
-  it('ticking a criterion twice unticks it and shows the state', () => {
+  it("pressing a criterion's button twice unticks it and shows the state; typing it twice keeps it ticked", () => {
     const chat = new Chat();
     fillToSummary(chat);
-    chat.pressLabel('Sửa tiêu chí');
-    expect(chat.say('2')).toContain('2. ✓ Gương mẫu chấp hành');
-    expect(chat.say('2')).toContain('2. ☐ Gương mẫu chấp hành');
-    expect(chat.press(chat.question().options[1]!.value)).toContain('2. ✓ Gương mẫu chấp hành');
+    chat.say('sửa tiêu chí');
+    const second = chat.question().options[1]!.value;
+    expect(chat.press(second)).toContain('2. ✓ Chấp hành pháp luật');
+    expect(chat.press(second)).toContain('2. ☐ Chấp hành pháp luật');
+    expect(chat.press(second)).toContain('2. ✓ Chấp hành pháp luật');
+    // Typed, the criterion is ticked (never unticked) and the answer is given.
+    expect(chat.say('2')).toContain('Mời bạn xem lại:');
+    expect(chat.state.answers.criterionIds).toEqual(['crit-1', 'crit-2', 'crit-3']);
   });
 
   it('confirming twice sends once; the second confirmation repeats the receipt code', () => {
     const chat = new Chat();
     fillToSummary(chat);
     const summaryToken = chat.token();
-    expect(chat.say('1')).toContain('Mã biên nhận: TL-0042');
+    expect(chat.say('1')).toContain('mã biên nhận: TL-0042');
     const again = chat.say('1');
-    expect(again).toContain('Đề cử này đã được gửi trước đó nên không gửi lại lần nữa. Mã biên nhận: TL-0042');
+    expect(again).toContain('Đề cử này đã được gửi rồi, mã biên nhận: TL-0042');
     // The "send" button of the old summary, pressed once more, gives the same answer.
-    expect(chat.press('confirm', summaryToken)).toContain('Mã biên nhận: TL-0042');
+    expect(chat.press('confirm', summaryToken)).toContain('mã biên nhận: TL-0042');
     const formIds = new Set(chat.effects.map((e) => (e.type === 'submit_nomination' ? e.formId : '')));
     expect(formIds.size).toBe(1);
   });
@@ -36,11 +42,11 @@ describe('repeated answers and old buttons', () => {
   it('a button from an older question is refused politely and never acted on', () => {
     const chat = new Chat();
     chat.say('/decu');
-    const kindToken = chat.token();
-    chat.press('individual');
-    const reply = chat.press('collective', kindToken);
-    expect(reply).toContain('Nút đó thuộc một tin nhắn cũ nên không dùng được nữa');
-    expect(reply).toContain('Người này thuộc loại điển hình nào?');
+    const whomToken = chat.token();
+    chat.press(IDS.goodDeeds);
+    const reply = chat.press(IDS.area, whomToken);
+    expect(reply).toContain('Nút đó thuộc tin nhắn cũ nên không dùng được nữa');
+    expect(reply).toContain('Người này ở tổ dân phố, làng hay cơ quan nào?');
     expect(chat.state.answers.kind).toBe('individual');
   });
 
@@ -49,7 +55,7 @@ describe('repeated answers and old buttons', () => {
     chat.say('/decu');
     const token = chat.token();
     chat.say('huỷ');
-    expect(chat.press('individual', token)).toContain('Nút đó thuộc một tin nhắn cũ; phần việc đó đã kết thúc');
+    expect(chat.press(IDS.goodDeeds, token)).toContain('Nút đó thuộc tin nhắn cũ; việc đó đã xong rồi.');
     expect(chat.state.flow).toBeNull();
   });
 
@@ -77,13 +83,13 @@ describe('a submission the database refuses', () => {
     chat.database = (effect) => (effect.type === 'submit_nomination' ? { type: 'submit_nomination', status: 'campaign_closed' } : undefined);
     fillToSummary(chat);
     const reply = chat.say('1');
-    expect(reply).toContain('đợt đề cử này vừa đóng nên đề cử chưa gửi được');
-    expect(reply).toContain('Thông tin bạn đã nhập vẫn được giữ nguyên');
-    expect(reply).toContain('Tên: Nguyễn Văn An');
+    expect(reply).toContain('đợt đề cử vừa đóng nên chưa gửi được');
+    expect(reply).toContain('Những gì bạn đã nhập vẫn còn nguyên');
+    expect(reply).toContain('Người tốt, việc tốt: Nguyễn Văn An, Tổ dân phố 3');
     // The summary shown again works: change the name, then send.
     chat.database = () => undefined;
-    expect(chat.say('sửa tên')).toContain('họ và tên đầy đủ');
-    expect(chat.say('Nguyễn Văn Ân')).toContain('Tên: Nguyễn Văn Ân');
-    expect(chat.say('1')).toContain('Mã biên nhận: TL-0042');
+    expect(chat.say('sửa tên')).toContain('Họ và tên người được đề cử là gì?');
+    expect(chat.say('Nguyễn Văn Ân')).toContain('Nguyễn Văn Ân, Tổ dân phố 3');
+    expect(chat.say('1')).toContain('mã biên nhận: TL-0042');
   });
 });

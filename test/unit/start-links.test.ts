@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readStartLink, startPayload } from '../../src/conversation/start-link.js';
+import { readStartLink, startPayload } from '../../src/conversation/capabilities/nomination/start-link.js';
 import { catalogFixture, IDS } from '../support/catalog-fixture.js';
 import { Chat } from './chat-harness.js';
 
@@ -23,21 +23,20 @@ describe('start links (/start <payload>) open the nomination form', () => {
     expect(startPayload({ campaign: 'dhtt-2026-2030', category: 'can_bo' })).toBe('dhtt-2026-2030--can_bo');
   });
 
-  it('a category link skips kind and category and asks the unit; back returns to the category', () => {
+  it('a category link skips the question of whom to nominate and asks the unit; back returns to it', () => {
     const chat = new Chat();
     chat.say(`/start ${IDS.goodDeeds}`);
     expect(chat.state.step).toBe('unit');
     expect(chat.state.answers).toMatchObject({ campaignId: IDS.campaign, kind: 'individual', categoryId: IDS.goodDeeds });
     chat.say('quay lại');
     expect(chat.state.step).toBe('category');
-    chat.say('quay lại');
-    expect(chat.state.step).toBe('kind');
+    expect(chat.say('quay lại')).toContain('Đây là câu đầu tiên rồi');
   });
 
   it('a campaign link with two open campaigns skips the campaign question', () => {
     const chat = new Chat({ catalog });
     chat.say('/start dhtt-2026');
-    expect(chat.state.step).toBe('kind');
+    expect(chat.state.step).toBe('category');
     expect(chat.state.answers).toMatchObject({ campaignId: IDS.otherCampaign });
   });
 

@@ -4,7 +4,7 @@ import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/channels/i18n.js';
 import { ReplySender } from '../../src/channels/telegram/reply-sender.js';
-import { createUpdateHandler } from '../../src/channels/telegram/update-handler.js';
+import { createUpdateHandler, type WebhookAnswer } from '../../src/channels/telegram/update-handler.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { TurnReply, TurnService } from '../../src/services/turn-service.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
@@ -29,17 +29,18 @@ function recordingApi(fail: Record<string, unknown> = {}) {
 function handlerWith(api: Api, handle: TurnService['handle'], reachable: [string, boolean][] = []) {
   return createUpdateHandler({
     api,
-    turns: { handle, idle: async () => undefined },
+    turns: { handle, idle: async () => undefined, flushDelivered: async () => undefined, undelivered: async () => [] },
     members: { setReachable: async (_c, user, r) => (reachable.push([user, r]), true) },
     sender: new ReplySender(api),
     translator: t,
     defaultLocale: 'vi',
     log: silentLogger,
     botUsername: () => 'dienhinh_test_bot',
+    botId: () => '42',
   });
 }
 
-const reply: TurnReply = { kind: 'reply', locale: 'vi', messages: [{ kind: 'text', text: [{ key: 'menu.hint' }] }] };
+const reply: TurnReply = { kind: 'reply', locale: 'vi', messages: [{ kind: 'text', text: [{ key: 'menu.hint' }] }], delivered: () => undefined, failed: async () => undefined, redelivery: false };
 const blocked = new GrammyError('blocked', { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 'sendMessage', {});
 
 describe('telegram update handler', () => {
@@ -62,11 +63,47 @@ describe('telegram update handler', () => {
     expect(reachable).toEqual([['12', false]]);
   });
 
-  it('shows nothing for a redelivered update but still answers its button', async () => {
+  it('shows nothing for a redelivered update already answered, and does not answer its button twice', async () => {
     const { api, calls } = recordingApi();
     const handle = handlerWith(api, async () => ({ kind: 'duplicate' }));
     const press = fake.pressUpdate(13, { chatId: 13, messageId: 1, text: 'q', parseMode: 'HTML', keyboard: [[{ text: 'A', callback_data: 'kind.1:a' }]], firstKeyboard: [] }, 'A');
     await handle(press as unknown as Update);
-    expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery']);
+    // The first delivery answered the button; Telegram refuses a second answer with 400.
+    expect(calls.map((c) => c.method)).toEqual([]);
+  });
+
+  describe('in webhook mode', () => {
+    const pressOn = (user: number) =>
+      fake.pressUpdate(user, { chatId: user, messageId: 1, text: 'q', parseMode: 'HTML', keyboard: [[{ text: 'A', callback_data: 'kind.1:a' }]], firstKeyboard: [] }, 'A');
+
+    it("gives the button's answer in the webhook's answer: the reply is the only call", async () => {
+      const { api, calls } = recordingApi();
+      const handle = handlerWith(api, async () => reply);
+      const press = pressOn(14);
+      const answer: WebhookAnswer = { method: null };
+      await handle(press as unknown as Update, answer);
+      expect(calls.map((c) => c.method)).toEqual(['sendMessage']);
+      expect(answer.method).toEqual({ method: 'answerCallbackQuery', callback_query_id: (press.callback_query as { id: string }).id });
+    });
+
+    it('answers the button by a call when the update fails (Telegram reads no method from a 500)', async () => {
+      const { api, calls } = recordingApi();
+      const handle = handlerWith(api, async () => {
+        throw Object.assign(new Error('db down'), { code: 'DB_CALL_FAILED' });
+      });
+      const answer: WebhookAnswer = { method: null };
+      await expect(handle(pressOn(15) as unknown as Update, answer)).rejects.toThrow('db down');
+      expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'answerCallbackQuery']);
+      expect(answer.method).toBeNull();
+    });
+
+    it('answers the button by a call when sending the reply fails after the answer was put in the webhook answer', async () => {
+      const { api, calls } = recordingApi({ sendMessage: new Error('network down') });
+      const handle = handlerWith(api, async () => reply);
+      const answer: WebhookAnswer = { method: null };
+      await expect(handle(pressOn(16) as unknown as Update, answer)).rejects.toThrow();
+      expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'answerCallbackQuery']);
+      expect(answer.method).toBeNull();
+    });
   });
 });

@@ -21,7 +21,7 @@ describe('telegram updates as inbound events', () => {
     expect(parse(fake.textUpdate(42, '/trangthai TL-0001'))).toMatchObject({ event: { kind: 'command', command: 'trangthai', text: 'TL-0001' } });
     expect(parse(fake.textUpdate(42, `/DECU@${BOT}`))).toMatchObject({ event: { kind: 'command', command: 'decu', text: '' } });
     expect(parse(fake.textUpdate(42, '/start nguoi_tot'))).toMatchObject({ event: { kind: 'command', command: 'start', text: 'nguoi_tot' } });
-    expect(parse(fake.textUpdate(42, '/decu@other_bot'))).toEqual({ kind: 'ignore' });
+    expect(parse(fake.textUpdate(42, '/decu@other_bot'))).toEqual({ kind: 'ignore', reason: 'other_bot_command' });
   });
 
   it('keeps the largest photo size by file_id', () => {
@@ -35,13 +35,13 @@ describe('telegram updates as inbound events', () => {
     expect(parse(u)).toMatchObject({
       kind: 'event',
       event: { kind: 'choice', choice: { token: 'kind.3', value: 'individual' }, eventId: String(u.update_id) },
-      callback: { messageId: 7 },
+      callback: { message: { messageId: 7, text: 'q', keyboard: [[{ text: 'Cá nhân', callback_data: 'kind.3:individual' }]] } },
     });
   });
 
   it('points group commands to the private chat and ignores group chatter', () => {
     expect(parse(fake.textUpdate(42, '/decu', { chatId: -100, chatType: 'group' }))).toMatchObject({ kind: 'group', chatId: '-100' });
-    expect(parse(fake.textUpdate(42, 'hello all', { chatId: -100, chatType: 'supergroup' }))).toEqual({ kind: 'ignore' });
+    expect(parse(fake.textUpdate(42, 'hello all', { chatId: -100, chatType: 'supergroup' }))).toEqual({ kind: 'ignore', reason: 'group_chatter' });
   });
 
   it('reads a block and an unblock; anything else is unsupported or ignored', () => {
@@ -51,6 +51,6 @@ describe('telegram updates as inbound events', () => {
     delete sticker.message.text;
     sticker.message.sticker = { file_id: 's' };
     expect(parse(sticker)).toMatchObject({ event: { kind: 'unsupported' } });
-    expect(parse({ update_id: 1, edited_message: {} })).toEqual({ kind: 'ignore' });
+    expect(parse({ update_id: 1, edited_message: {} })).toEqual({ kind: 'ignore', reason: 'unknown_kind' });
   });
 });

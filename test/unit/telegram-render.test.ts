@@ -1,3 +1,4 @@
+import { appRegistry } from '../../src/conversation/capabilities/index.js';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/channels/i18n.js';
 import { CALLBACK_DATA_MAX_BYTES, decodeCallbackData, encodeCallbackData } from '../../src/channels/telegram/callback-data.js';
@@ -9,6 +10,7 @@ import { answersStaleButton } from '../../src/channels/telegram/update-handler.j
 import { secretMatches } from '../../src/channels/telegram/webhook-server.js';
 import type { Outbound } from '../../src/conversation/contract.js';
 import { parseTelegramHtml } from '../support/fake-bot-api.js';
+import { IDS } from '../support/catalog-fixture.js';
 import { Chat } from './chat-harness.js';
 
 const t = await createTranslator();
@@ -44,12 +46,14 @@ describe('telegram rendering', () => {
   it('writes long labels and hints into the text, ticks chosen options, and keeps every payload within limits', () => {
     const chat = new Chat();
     chat.say('/decu');
-    chat.say('2');
-    const categories = renderTelegramMessages(chat.messages, vi);
-    const last = categories.at(-1)!;
-    expect(last.kind === 'text' && last.html).toMatch(/<b>1\.<\/b> .+ — <i>.+<\/i>/);
-    chat.pressLabel('Người lao động');
-    chat.say('to 3');
+    const categories = renderTelegramMessages(chat.messages, vi).at(-1)!;
+    // A label too long for a button is written out in the text, the button shows its number.
+    expect(categories.kind === 'text' && categories.html).toMatch(/<b>1\.<\/b> Cán bộ, người làm việc ở cơ quan, doanh nghiệp/);
+    chat.pressLabel('Người tốt');
+    chat.say('xem');
+    const kinds = renderTelegramMessages(chat.messages, vi).at(-1)!;
+    expect(kinds.kind === 'text' && kinds.html).toMatch(/<b>1\.<\/b> Tổ dân phố — <i>6 đơn vị<\/i>/);
+    chat.press(chat.question().options[0]!.value);
     chat.pressLabel('Tổ dân phố 3');
     chat.say('Nguyễn Văn An');
     chat.say('Giúp bà con làm đường bê tông dài 500 m trong năm 2025.');
@@ -108,8 +112,8 @@ describe('telegram rendering', () => {
     const chat = new Chat();
     chat.say('/decu');
     const old = chat.token();
-    chat.press('individual');
-    chat.press('collective', old);
+    chat.press(IDS.goodDeeds);
+    chat.press(IDS.area, old);
     expect(answersStaleButton(chat.messages)).toBe(true);
     chat.say('/huy');
     expect(answersStaleButton(chat.messages)).toBe(false);
@@ -117,14 +121,14 @@ describe('telegram rendering', () => {
 
   it('has a command menu in both languages within the Bot API rules', () => {
     for (const locale of ['vi', 'en'] as const) {
-      const menu = commandMenu(locale, t(locale));
+      const menu = commandMenu(appRegistry, locale, t(locale));
       for (const c of menu) {
         expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
         expect(c.description.length).toBeGreaterThan(2);
         expect(c.description.length).toBeLessThanOrEqual(256);
       }
     }
-    expect(commandMenu('en', t('en')).map((c) => c.command)).toEqual(['start', 'nominate', 'status', 'mine', 'language', 'cancel', 'help']);
+    expect(commandMenu(appRegistry, 'en', t('en')).map((c) => c.command)).toEqual(['start', 'nominate', 'about', 'myunit', 'status', 'mine', 'language', 'cancel', 'help', 'mydata']);
   });
 
   it('the fake Bot API refuses HTML that Telegram would refuse', () => {

@@ -6,12 +6,12 @@ import type { Outbound } from '../../src/conversation/contract.js';
 const t = await createTranslator();
 
 describe('plain-text rendering for the terminal and Zalo', () => {
-  it('numbers the options, with their one-line hints, and says how to answer', () => {
+  it('numbers the options, with their one-line hints, and says how to answer; "back" and "cancel" are typed words, not a line', () => {
     const message: Outbound = {
       kind: 'choices',
-      text: [{ key: 'nomination.kind.ask' }],
+      text: [{ key: 'nomination.category.ask' }],
       options: [
-        { value: 'collective', label: { key: 'nomination.kind.collective' }, hint: { key: 'nomination.kind.collectiveHint' } },
+        { value: 'collective', label: { key: 'nomination.category.onlyCollective' }, hint: { raw: 'ban ngành, đoàn thể, tổ dân phố, làng' } },
         { value: 'individual', label: { raw: 'Cá nhân' } },
       ],
       multi: false,
@@ -19,14 +19,10 @@ describe('plain-text rendering for the terminal and Zalo', () => {
       actions: [{ value: 'cancel', label: { key: 'action.cancel' } }],
     };
     expect(renderPlainMessages([message], t('vi'))).toBe(
-      [
-        'Bạn muốn đề cử một tập thể hay một cá nhân?',
-        '1. Tập thể — ban ngành, đoàn thể, tổ dân phố, làng',
-        '2. Cá nhân',
-        'Gõ số thứ tự để chọn.',
-        'Hoặc gõ: Huỷ',
-      ].join('\n'),
+      ['Bạn muốn đề cử ai?', '1. Một tập thể — ban ngành, đoàn thể, tổ dân phố, làng', '2. Cá nhân', 'Gõ số để chọn.'].join('\n'),
     );
+    const skip: Outbound = { kind: 'choices', text: [{ raw: 'Ảnh?' }], options: [], multi: false, token: 'photo.2', actions: [{ value: 'skip', label: { key: 'action.skip' } }] };
+    expect(renderPlainMessages([skip], t('vi'))).toBe('Ảnh?\nHoặc gõ “bỏ qua”.');
   });
 
   it('shows ticks on a multi-select and how to finish', () => {
@@ -43,14 +39,14 @@ describe('plain-text rendering for the terminal and Zalo', () => {
     };
     const text = renderPlainMessages([message], t('en'));
     expect(text).toContain('1. ✓ Một\n2. ☐ Hai');
-    expect(text).toContain('Type numbers to tick or untick (e.g. 2 or 2,5).');
-    expect(text).toContain('Or type: Done');
+    expect(text).toContain('Type numbers; several are fine, e.g. 1, 3.');
+    expect(text).toContain('Or type “done”.');
   });
 
   it('shows typed data as it is: no escaping, no interpolation of what people typed', () => {
     const typed = '<b>{{name}}</b> & "quotes"';
     expect(renderText(t('vi'), { raw: typed })).toBe(typed);
-    expect(renderText(t('vi'), { key: 'nomination.summary.name', params: { value: typed } })).toBe(`Tên: ${typed}`);
+    expect(renderText(t('vi'), { key: 'nomination.summary.criteria', params: { value: typed } })).toBe(`Tiêu chí: ${typed}`);
   });
 
   it('separates messages with a blank line', () => {

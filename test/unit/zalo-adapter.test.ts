@@ -10,11 +10,12 @@ import type { Outbound } from '../../src/conversation/contract.js';
 
 const t = await createTranslator();
 
+// A private chat's id is its person's; a group has its own.
 const message = (fields: Record<string, unknown> = {}, chatType = 'PRIVATE') => ({
   message_id: 'm-1',
   date: 1_760_000_000_000,
   from: { id: 'u-1', display_name: 'Chị Lan', is_bot: false },
-  chat: { id: 'c-1', chat_type: chatType },
+  chat: { id: chatType === 'PRIVATE' ? 'u-1' : 'g-1', chat_type: chatType },
   ...fields,
 });
 
@@ -30,8 +31,17 @@ describe('reading Zalo updates', () => {
     const parsed = parseZaloUpdate(readUpdate({ event_name: 'message.text.received', message: message({ text: '/decu' }) })!);
     expect(parsed).toEqual({
       kind: 'event',
-      event: { channel: 'zalo', chatId: 'c-1', userId: 'u-1', eventId: 'm-1', displayName: 'Chị Lan', kind: 'text', text: '/decu' },
+      event: { channel: 'zalo', chatId: 'u-1', userId: 'u-1', eventId: 'm-1', displayName: 'Chị Lan', kind: 'text', text: '/decu' },
     });
+  });
+
+  it('routes no update to a conversation when its chat is not the sender\'s own (two people would share one)', () => {
+    for (const chat of [{ id: 'someone-else', chat_type: 'PRIVATE' }, { id: 'someone-else' }]) {
+      const parsed = parseZaloUpdate(readUpdate({ event_name: 'message.text.received', message: message({ text: 'Nguyễn Văn An', chat }) })!);
+      expect(parsed).toEqual({ kind: 'ignore', reason: 'not_senders_chat' });
+    }
+    const own = parseZaloUpdate(readUpdate({ event_name: 'message.text.received', message: message({ text: 'xin chào', chat: { id: 'u-1' } }) })!);
+    expect(own).toMatchObject({ kind: 'event', event: { chatId: 'u-1', userId: 'u-1' } });
   });
 
   it('keeps a photo by its URL', () => {
@@ -58,7 +68,7 @@ describe('reading Zalo updates', () => {
     expect(parseZaloUpdate(readUpdate({ event_name: 'message.text.received', message: message({ text: 'đề cử' }, 'GROUP') })!)).toMatchObject({ kind: 'group' });
     expect(parseZaloUpdate(readUpdate({ event_name: 'message.text.received', message: message({ text: '/decu' }, 'GROUP') })!)).toEqual({
       kind: 'group',
-      chatId: 'c-1',
+      chatId: 'g-1',
       eventId: 'm-1',
     });
   });
@@ -98,7 +108,7 @@ describe('rendering for Zalo', () => {
       { kind: 'photo', ref: 'AgACAgTelegramFileId' },
     ];
     const out = renderZaloMessages(messages, t('vi'));
-    expect(out[0]).toEqual({ kind: 'text', text: 'Chọn một:\n1. Một\n2. Hai\nGõ số thứ tự để chọn.' });
+    expect(out[0]).toEqual({ kind: 'text', text: 'Chọn một:\n1. Một\n2. Hai\nGõ số để chọn.' });
     expect(out[1]).toEqual({ kind: 'photo', photo: 'https://z.example/a.jpg', caption: 'Ảnh' });
     expect(out[2]).toEqual({ kind: 'text', text: '[Ảnh: AgACAgTelegramFileId]' });
     expect(JSON.stringify(out)).not.toMatch(/keyboard|reply_markup|parse_mode/);

@@ -1,11 +1,10 @@
-// The Telegram channel: a grammY bot that obeys 429 retry_after (auto-retry), sets its command
-// menu, and takes updates by long polling (@grammyjs/runner, in order per chat) or by webhook
-// (setWebhook at start and an HTTP server); stop() finishes the updates in hand.
-import { autoRetry } from '@grammyjs/auto-retry';
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+// The Telegram channel: a grammY bot whose every call has a timeout and a bounded retry (short
+// 429s obeyed; call-policy.ts), that sets its command menu and takes updates by long polling (its
+// own loop, which confirms a batch only once it is handled; in order per chat) or by webhook
+// (setWebhook at start and a route on the shared HTTP server); stop() finishes the updates in hand.
 import { Bot, GrammyError } from 'grammy';
-import type { Update } from 'grammy/types';
 import type { Locale } from '../../conversation/contract.js';
+import type { Registry } from '../../conversation/engine/registry.js';
 import type { TelegramConfig } from '../../config.js';
 import type { MemberStore } from '../../db/member-store.js';
 import type { Logger } from '../../logging/logger.js';
@@ -14,11 +13,16 @@ import type { Translate } from '../i18n.js';
 import { KeyedQueue } from '../../services/keyed-queue.js';
 import { trackInFlight } from '../in-flight.js';
 import { commandMenu } from './commands.js';
-import { chatKeyOf } from './parse-update.js';
+import { botApiFetch } from './bot-api-fetch.js';
+import { callPolicy, isRetryableTelegramFailure, POLLING_CALL_POLICY, WEBHOOK_CALL_POLICY } from './call-policy.js';
+import { chatKeyOf, updateIdOf } from './parse-update.js';
+import { startTelegramPoller } from './poller.js';
 import { ReplySender } from './reply-sender.js';
-import { createUpdateHandler } from './update-handler.js';
+import { createUpdateHandler, type UpdateHandler, type WebhookAnswer } from './update-handler.js';
 import type { HttpServer } from '../http-server.js';
 import { telegramWebhookRoute } from './webhook-server.js';
+import { createTelegramSender } from './sender.js';
+import type { ChannelSender } from '../../services/delivery.js';
 
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -29,6 +33,7 @@ export interface TelegramChannelOptions {
   /** The process's HTTP server, started on demand (webhook mode only); main closes it. */
   httpServer: () => Promise<HttpServer>;
   turns: TurnService;
+  registry: Registry;
   members: MemberStore;
   translator: (locale: Locale) => Translate;
   defaultLocale: Locale;
@@ -38,6 +43,10 @@ export interface TelegramChannelOptions {
 /** A running Telegram channel. */
 export interface TelegramChannel {
   mode: 'polling' | 'webhook';
+  /** The bot's @username (without the @), for deep links in replies. */
+  username: string;
+  /** Sends messages the bot starts (the delivery worker's Telegram sender). */
+  sender: ChannelSender;
   /** Stops taking updates and waits for the ones in hand. */
   stop(): Promise<void>;
 }
@@ -49,9 +58,9 @@ export class TelegramTokenError extends Error {
 
 /** Starts the bot in polling or webhook mode. */
 export async function startTelegramChannel(o: TelegramChannelOptions): Promise<TelegramChannel> {
-  const bot = new Bot(o.config.token, { client: { apiRoot: o.config.apiRoot } });
-  // Obey 429 retry_after (within reason); network errors and 5xx are retried by the plugin too.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  // The client's own timeout is a backstop; the policy's per-call timeouts are shorter.
+  const bot = new Bot(o.config.token, { client: { apiRoot: o.config.apiRoot, timeoutSeconds: 90, fetch: botApiFetch() } });
+  bot.api.config.use(callPolicy(o.config.webhook ? WEBHOOK_CALL_POLICY : POLLING_CALL_POLICY));
   try {
     await bot.init();
   } catch (err) {
@@ -69,22 +78,32 @@ export async function startTelegramChannel(o: TelegramChannelOptions): Promise<T
     defaultLocale: o.defaultLocale,
     log: o.log,
     botUsername: () => bot.botInfo.username,
+    botId: () => String(bot.botInfo.id),
   });
   // Every update in hand, so stop() can wait for its reply to be sent.
-  const { handle, drain } = trackInFlight<Update>(handleUpdate);
+  const { handle, drain } = trackInFlight<Parameters<UpdateHandler>>(handleUpdate);
   await setCommands(bot, o);
+  const sender = createTelegramSender({ token: o.config.token, apiRoot: o.config.apiRoot, translator: o.translator, registry: o.registry });
 
   if (o.config.webhook) {
     const webhook = o.config.webhook;
     // Telegram may post several updates at once: one chat's are still handled in arrival order.
     const queue = new KeyedQueue();
-    const onUpdate = (update: Update) => queue.run(chatKeyOf(update) ?? `update:${update.update_id}`, () => handle(update));
+    const onUpdate = (update: unknown) =>
+      queue.run(chatKeyOf(update) ?? `update:${updateIdOf(update)}`, async () => {
+        // The callback's answer rides in the response to this POST.
+        const answer: WebhookAnswer = { method: null };
+        await handle(update, answer);
+        return answer.method ?? undefined;
+      });
     const server = await o.httpServer();
-    server.route(webhook.path, telegramWebhookRoute({ secret: webhook.secret, onUpdate, log: o.log }));
+    server.route(webhook.path, telegramWebhookRoute({ secret: webhook.secret, onUpdate, retryable: isRetryableTelegramFailure, log: o.log }));
     await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
     o.log.info('telegram.started', { mode: 'webhook', port: server.port, bot: bot.botInfo.id });
     return {
       mode: 'webhook',
+      username: bot.botInfo.username,
+      sender,
       // Closing the shared server is idempotent: whichever channel stops first ends deliveries.
       stop: async () => {
         await server.close();
@@ -93,16 +112,22 @@ export async function startTelegramChannel(o: TelegramChannelOptions): Promise<T
     };
   }
 
-  bot.use(sequentialize((ctx) => chatKeyOf(ctx.update)));
-  bot.use((ctx) => handle(ctx.update));
-  bot.catch((err) => o.log.error('telegram.update_failed', { update: err.ctx.update.update_id, code: (err.error as { code?: string }).code ?? 'UNEXPECTED' }));
   await bot.api.deleteWebhook();
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { timeout: 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
+  const poller = startTelegramPoller({
+    // grammY types its signal with a shim's AbortSignal; at runtime it is Node's.
+    getUpdates: (request, signal) =>
+      bot.api.getUpdates({ ...request, allowed_updates: [...ALLOWED_UPDATES] }, signal as unknown as Parameters<typeof bot.api.getUpdates>[1]),
+    handle,
+    retryable: isRetryableTelegramFailure,
+    log: o.log,
+  });
   o.log.info('telegram.started', { mode: 'polling', bot: bot.botInfo.id });
   return {
     mode: 'polling',
+    username: bot.botInfo.username,
+    sender,
     stop: async () => {
-      if (runner.isRunning()) await runner.stop();
+      await poller.stop();
       await drain();
     },
   };
@@ -110,8 +135,8 @@ export async function startTelegramChannel(o: TelegramChannelOptions): Promise<T
 
 async function setCommands(bot: Bot, o: TelegramChannelOptions): Promise<void> {
   try {
-    await bot.api.setMyCommands(commandMenu('vi', o.translator('vi')));
-    await bot.api.setMyCommands(commandMenu('en', o.translator('en')), { language_code: 'en' });
+    await bot.api.setMyCommands(commandMenu(o.registry, 'vi', o.translator('vi')));
+    await bot.api.setMyCommands(commandMenu(o.registry, 'en', o.translator('en')), { language_code: 'en' });
   } catch (err) {
     // The menu is a convenience: the bot works without it.
     o.log.warn('telegram.commands_not_set', { code: err instanceof GrammyError ? err.error_code : 'UNEXPECTED' });

@@ -1,8 +1,13 @@
 // Long polling for Zalo: getUpdates returns one update per call and has no offset, so each
-// update is handled (and recorded) before the next poll; a 408 means nothing arrived. Errors
-// pause the loop with a growing delay; a refused token stops it.
+// update is handled (and recorded) before the next poll; a 408 means nothing arrived. One update
+// never holds up the next poll for more than a few seconds: a failure a retry can fix is tried
+// again briefly, anything else is given up at once (and logged with the event id). Poll errors
+// pause the loop with a growing delay; a result that is not an update is skipped; a refused
+// token stops it.
 import type { Logger } from '../../logging/logger.js';
-import { ZaloTokenError, type ZaloApi } from './api-client.js';
+import { POLL_RETRY, withBoundedRetry } from '../bounded-retry.js';
+import { failureCode } from '../failure.js';
+import { ZaloTokenError, ZaloUnreadableUpdateError, type ZaloApi } from './api-client.js';
 import type { ZaloUpdate } from './wire.js';
 
 /** A running poll loop. */
@@ -22,9 +27,6 @@ export interface ZaloPollerOptions {
   onTokenRefused?: (err: ZaloTokenError) => void;
 }
 
-/** How often a failing update is tried before it is given up (the event id makes retries safe). */
-const HANDLE_ATTEMPTS = 3;
-
 /** Starts the loop. */
 export function startZaloPoller(o: ZaloPollerOptions): ZaloPoller {
   const abort = new AbortController();
@@ -39,16 +41,13 @@ export function startZaloPoller(o: ZaloPollerOptions): ZaloPoller {
       };
     });
 
+  // The event id makes a second try safe: a turn that was saved is not run twice.
   const handleWithRetry = async (update: ZaloUpdate) => {
-    for (let attempt = 1; attempt <= HANDLE_ATTEMPTS; attempt++) {
-      try {
-        await o.handle(update);
-        return;
-      } catch (err) {
-        o.log.error('zalo.update_failed', { event: update.message?.message_id ?? null, attempt, code: (err as { code?: string }).code ?? 'UNEXPECTED' });
-        if (attempt < HANDLE_ATTEMPTS && !stopped) await pause(500 * attempt);
-      }
-    }
+    const outcome = await withBoundedRetry(() => o.handle(update), POLL_RETRY, {
+      stopped: () => stopped,
+      onFailure: (err, attempt) => o.log.warn('zalo.update_failed', { event: update.message?.message_id ?? null, attempt, code: failureCode(err) }),
+    });
+    if (!outcome.ok) o.log.error('zalo.update_given_up', { event: update.message?.message_id ?? null, attempts: outcome.attempts, code: failureCode(outcome.error) });
   };
 
   const loop = (async () => {
@@ -60,13 +59,17 @@ export function startZaloPoller(o: ZaloPollerOptions): ZaloPoller {
         failures = 0;
       } catch (err) {
         if (stopped) break;
+        if (err instanceof ZaloUnreadableUpdateError) {
+          o.log.debug('zalo.ignored', { reason: 'unreadable_update' });
+          continue;
+        }
         if (err instanceof ZaloTokenError) {
           o.log.error('zalo.token_refused', { code: err.code });
           o.onTokenRefused?.(err);
           break;
         }
         failures++;
-        o.log.warn('zalo.poll_failed', { code: (err as { code?: string }).code ?? 'UNEXPECTED', failures });
+        o.log.warn('zalo.poll_failed', { code: failureCode(err), failures });
         await pause(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)));
         continue;
       }

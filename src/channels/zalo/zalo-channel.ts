@@ -1,6 +1,7 @@
 // The Zalo channel: checks the token (getMe), then takes updates by long polling (deleteWebhook
 // first, one update per poll) or by webhook (a route on the shared HTTP server, setWebhook with
-// the secret); stop() finishes the updates in hand.
+// the secret); stop() finishes the updates in hand. A poller first sends the replies that a
+// process saved and died before sending (Zalo never hands those updates out again).
 import type { Locale } from '../../conversation/contract.js';
 import type { ZaloConfig } from '../../config.js';
 import type { Logger } from '../../logging/logger.js';
@@ -11,8 +12,10 @@ import { trackInFlight } from '../in-flight.js';
 import type { Translate } from '../i18n.js';
 import { createZaloApi, type ZaloApi } from './api-client.js';
 import { startZaloPoller } from './poller.js';
-import { createZaloUpdateHandler } from './update-handler.js';
+import { createZaloUpdateHandler, sendUndeliveredReplies } from './update-handler.js';
 import { zaloWebhookRoute } from './webhook-route.js';
+import { createZaloSender } from './sender.js';
+import type { ChannelSender } from '../../services/delivery.js';
 import type { ZaloUpdate } from './wire.js';
 
 /** Zalo refused the token: the composition root reports it as a configuration problem. */
@@ -34,17 +37,22 @@ export interface ZaloChannelOptions {
 /** A running Zalo channel. */
 export interface ZaloChannel {
   mode: 'polling' | 'webhook';
+  /** Sends messages the bot starts (the delivery worker's Zalo sender). */
+  sender: ChannelSender;
   /** Stops taking updates and waits for the ones in hand. */
   stop(): Promise<void>;
 }
 
 /** Starts the channel in polling or webhook mode; throws ZaloTokenError for a refused token. */
 export async function startZaloChannel(o: ZaloChannelOptions): Promise<ZaloChannel> {
-  const api = o.api ?? createZaloApi({ token: o.config.token, apiRoot: o.config.apiRoot });
+  // In webhook mode Zalo waits on the request: a long 429 pause fails the call (answered 5xx) instead.
+  const api = o.api ?? createZaloApi({ token: o.config.token, apiRoot: o.config.apiRoot, ...(o.config.webhook ? { maxRetries: 1, maxRetryDelayMs: 3_000 } : {}) });
   const me = await api.getMe();
-  const handleUpdate = createZaloUpdateHandler({ api, turns: o.turns, translator: o.translator, defaultLocale: o.defaultLocale, log: o.log });
+  const sender = createZaloSender({ api, translator: o.translator });
+  const handlerDeps = { api, turns: o.turns, translator: o.translator, defaultLocale: o.defaultLocale, log: o.log, botId: me.id };
+  const handleUpdate = createZaloUpdateHandler(handlerDeps);
   // Every update in hand, so stop() can wait for its reply to be sent.
-  const { handle, drain } = trackInFlight<ZaloUpdate>(handleUpdate);
+  const { handle, drain } = trackInFlight<[ZaloUpdate]>(handleUpdate);
 
   if (o.config.webhook) {
     const webhook = o.config.webhook;
@@ -57,6 +65,7 @@ export async function startZaloChannel(o: ZaloChannelOptions): Promise<ZaloChann
     o.log.info('zalo.started', { mode: 'webhook', port: server.port, bot: me.id });
     return {
       mode: 'webhook',
+      sender,
       stop: async () => {
         await server.close();
         await drain();
@@ -65,10 +74,21 @@ export async function startZaloChannel(o: ZaloChannelOptions): Promise<ZaloChann
   }
 
   await api.deleteWebhook();
-  const poller = startZaloPoller({ api, handle, log: o.log });
+  // Replies a process saved and died before sending: their updates never come again.
+  await sendUndeliveredReplies(handlerDeps).catch((err: unknown) => o.log.warn('zalo.undelivered_replies_failed', { code: (err as { code?: string }).code ?? 'UNEXPECTED' }));
+  const poller = startZaloPoller({
+    api,
+    // A reply recorded as delivered before the next poll: after a kill -9 it is not sent again.
+    handle: async (update) => {
+      await handle(update);
+      await o.turns.flushDelivered();
+    },
+    log: o.log,
+  });
   o.log.info('zalo.started', { mode: 'polling', bot: me.id });
   return {
     mode: 'polling',
+    sender,
     stop: async () => {
       await poller.stop();
       await drain();

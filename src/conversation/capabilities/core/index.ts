@@ -1,0 +1,12 @@
+// The core capability: greeting, help, cancel, back, restart and the language question.
+import type { Capability } from '../../engine/registry.js';
+import { cancelCommand, cancelOverlay } from './cancel.js';
+import { backCommand, helpCommand, restartCommand, startCommand } from './commands.js';
+import { languageCommand, languageOverlay } from './language.js';
+
+/** What every person can do, whatever else the bot offers. */
+export const coreCapability: Capability = {
+  id: 'core',
+  commands: [startCommand, helpCommand, cancelCommand, backCommand, restartCommand, languageCommand],
+  overlays: [languageOverlay, cancelOverlay],
+};
