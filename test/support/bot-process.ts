@@ -1,7 +1,7 @@
 // Starts the real bot process (src/main.ts through tsx) as a service: no terminal input, logs on
 // stderr, stopped with a signal; for the Telegram end-to-end tests.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,14 @@ export interface BotProcess {
   exited: Promise<number | null>;
   /** Sends a signal and waits for the exit code (SIGKILL after the timeout). */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
+}
+
+/** What `npm start` runs after `node`: its flags and dist/main.js, read from package.json. */
+export function startCommand(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const [node, ...args] = start.trim().split(/\s+/);
+  if (node !== 'node' || args.at(-1) !== 'dist/main.js') throw new Error(`npm start is not "node [flags] dist/main.js": ${start}`);
+  return args;
 }
 
 /** A fresh folder for an embedded database. */
@@ -38,7 +46,8 @@ export function freePort(): Promise<number> {
 /**
  * Starts the bot with the given environment (on top of this process's, minus Telegram, Zalo and
  * database settings); `nodeArgs` go to node before the script (e.g. --cpu-prof). From the sources
- * through tsx, or `compiled`: dist/main.js as `npm start` runs it (build it first: buildBot()).
+ * through tsx, or `compiled`: dist/main.js with the flags `npm start` gives node (build it first:
+ * buildBot()).
  */
 export function startBotProcess(env: Record<string, string | undefined>, options: { nodeArgs?: string[]; compiled?: boolean } = {}): BotProcess {
   const base: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'info' };
@@ -46,7 +55,7 @@ export function startBotProcess(env: Record<string, string | undefined>, options
   if (!env.DATABASE_URL) delete base.DATABASE_URL;
   const merged = { ...base, ...env };
   for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
-  const script = options.compiled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const script = options.compiled ? startCommand() : ['--import', 'tsx', 'src/main.ts'];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...script], { cwd: root, env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => {
