@@ -387,7 +387,7 @@ async function main(): Promise<number> {
     ? [
         '## Broadcast',
         '',
-        'The real process sends an officer\'s announcement (composed in chat) to every resident against the local fake Bot API with its flood limit at 30 messages a second (more is answered 429 with retry_after), `SEND_RATE_TELEGRAM=30`; it is killed (kill -9) once half are delivered and started again on the same data. Sustained is the median of whole seconds while a process was sending; overall includes the restart. The restarted process sends the rows nobody had claimed at once; the wave in flight at the kill is counted as uncertain and not sent again.',
+        'The real process sends an officer\'s announcement (composed in chat) to every resident against the local fake Bot API with its flood limit at 30 messages a second (more is answered 429 with retry_after), `SEND_RATE_TELEGRAM=30`; it is killed (kill -9) once half are delivered and started again on the same data. Sustained is the median of whole seconds while a process was sending; overall includes the restart. The restarted process sends the rows nobody had claimed at once; the rows begun and not yet recorded at the kill (a wave is a third of a second of sends) are counted as uncertain and not sent again.',
         '',
         broadcastText,
         '',
