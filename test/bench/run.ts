@@ -20,6 +20,7 @@ import { createServerDatabase } from '../support/databases.js';
 import { nomineeNames, residentScript, type ScriptLine } from './residents.js';
 import { postgresServerCpuMs, quantile, rssSampler, table } from './stats.js';
 import { wireFigures, wireSection } from './telegram-webhook.js';
+import { wireFloorFigures, wireFloorSection } from './wire-floor.js';
 import { commonPathInTerminal, commonPathOnZalo } from '../support/common-path.js';
 import { REVIEW_HEADER, reviewRows } from './review.js';
 import { OUTBOX_HEADER, outboxRows } from './outbox-delivery.js';
@@ -303,6 +304,11 @@ async function main(): Promise<number> {
   if (process.env.BENCH_TELEGRAM !== '0') {
     process.stderr.write('bench: through the wire, the real process in Telegram webhook mode (BENCH_TELEGRAM=0 skips it)\n');
     wire = wireSection(await wireFigures());
+    const floor = await wireFloorFigures();
+    if (floor) {
+      const section = wireFloorSection(floor);
+      wire = { ...wire, text: `${wire.text}\n\nThe floor (the wire work alone, Postgres server):\n${section.text}`, md: [...wire.md, ...section.md] };
+    }
   }
   let pathText = '';
   if (process.env.BENCH_COMMON_PATH !== '0') {

@@ -64,6 +64,8 @@ const SETTLE_MS = 1100;
 const TELEGRAM_MAX_CONNECTIONS = 40;
 /** BENCH_WIRE_FROM_SOURCES=1: run src/main.ts through tsx instead (how `npm start` ran the bot before it was compiled). */
 const FROM_SOURCES = process.env.BENCH_WIRE_FROM_SOURCES === '1';
+/** More flags for the bot's node (BENCH_WIRE_NODE_ARGS, space-separated), to try one before it goes in package.json. */
+const EXTRA_NODE_ARGS = (process.env.BENCH_WIRE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 /**
  * All at once: how long a person takes before each message (the first too), ms (uniform in the
  * range; BENCH_WIRE_THINK_MS=lo-hi). 200 people answering about once a second offer the bot 200
@@ -194,7 +196,7 @@ async function runBackend(backend: 'pglite' | 'postgres'): Promise<WireBackend> 
   const fake = await new FakeBotApi().start();
   const db = await createBotDatabase();
   const port = await freePort();
-  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const nodeArgs = [...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), ...EXTRA_NODE_ARGS];
   const spawnedAt = performance.now();
   const bot = startBotProcess(
     {
