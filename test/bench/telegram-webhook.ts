@@ -422,9 +422,10 @@ export function wireSection(results: WireBackend[]): { text: string; md: string[
     ),
   );
   const process_ = table(
-    ['backend', 'load average at start', 'peak RSS MiB (VmHWM)', 'start until setWebhook', 'idle bot CPU ms/s', 'idle Postgres CPU ms/s', 'Bot API calls by method (both modes)'],
+    ['backend', 'node', 'load average at start', 'peak RSS MiB (VmHWM)', 'start until setWebhook', 'idle bot CPU ms/s', 'idle Postgres CPU ms/s', 'Bot API calls by method (both modes)'],
     results.map((b) => [
       b.backend,
+      process.version,
       b.load,
       b.peakRssMiB === null ? NO_PROC : fmt(b.peakRssMiB, 0),
       `${fmt(b.startMs / 1000)} s`,

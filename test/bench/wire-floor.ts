@@ -118,7 +118,7 @@ export function wireFloorSection(rows: FloorRow[]): { text: string; md: string[]
   const md = [
     '### The floor on this machine',
     '',
-    `\`test/bench/wire-floor-bot.ts\`: a process that does only a turn's wire work (the webhook POST with its secret checked, two round trips to Postgres through small plpgsql functions over prepared statements with the save committed, one sendMessage with a keyboard, the answer carrying the button's answer) and none of the bot's own, started with \`npm start\`'s node flags and driven like the bot above: ${USERS} people, ${UPDATES} updates each, on the Postgres server. The bot's figures above, less these, are its own work.`,
+    `\`test/bench/wire-floor-bot.ts\`: a process that does only a turn's wire work (the webhook POST with its secret checked, two round trips to Postgres through small plpgsql functions over prepared statements with the save committed, one sendMessage with a keyboard, the answer carrying the button's answer) and none of the bot's own, started with \`npm start\`'s node flags and driven like the bot above: ${USERS} people, ${UPDATES} updates each, on the Postgres server, on Node ${process.version}. The bot's figures above, less these, are its own work.`,
     '',
     t,
     '',

@@ -83,6 +83,33 @@ describe.each(databaseBackends())('the open turn core on %s', (kind) => {
     await expect(db.rpc('bot_turn_fetch', { p_member_id: turn.member.id, p_request: { kind: 'all_members' } })).rejects.toThrow(/unknown lookup type all_members/);
   });
 
+  it('calls the function a row points at now, once a migration points it at another, and forgets a removed row', async () => {
+    await db.backend.sql!.script(`
+      create function public.fx_test_echo_loud(p_member public.members, p_effect jsonb, p_context jsonb) returns jsonb
+      language sql as $$ select jsonb_build_object('type', 'test_echo', 'said', upper(p_effect ->> 'say')) $$;
+      create function public.fx_test_gone(p_member public.members, p_effect jsonb, p_context jsonb) returns jsonb
+      language sql as $$ select '{}'::jsonb $$;
+      insert into public.bot_handlers (kind, name, fn) values ('effect', 'test_gone', 'public.fx_test_gone(public.members, jsonb, jsonb)');
+      update public.bot_handlers set fn = 'public.fx_test_echo_loud(public.members, jsonb, jsonb)' where name = 'test_echo';
+      delete from public.bot_handlers where name = 'test_gone';`);
+    try {
+      const turn = await load({ user: 'loud' });
+      expect((await save(turn, { eventId: 'loud-1', effect: { type: 'test_echo', say: 'xin chào' } })).effect).toEqual({ type: 'test_echo', said: 'XIN CHÀO' });
+      const next = await load({ user: 'gone' });
+      await expect(save(next, { eventId: 'gone-1', effect: { type: 'test_gone' } })).rejects.toThrow(/unknown effect type test_gone/);
+    } finally {
+      await db.backend.sql!.script(`update public.bot_handlers set fn = 'public.fx_test_echo(public.members, jsonb, jsonb)' where name = 'test_echo';`);
+    }
+  });
+
+  it('dispatches every registered handler by its function as it is named now (a renamed function needs its row touched)', async () => {
+    const [{ src }] = await db.query<{ src: string }>(`select prosrc as src from pg_proc where oid = 'public.bot_dispatch(text, text, public.members, jsonb, jsonb)'::regprocedure`);
+    const handlers = await db.query<{ name: string; fn: string }>(`
+      select h.name, p.proname as fn from bot_handlers h join pg_proc p on p.oid = h.fn order by h.name`);
+    expect(handlers.length).toBeGreaterThan(20);
+    for (const h of handlers) expect(src).toContain(`when '${h.name}' then return public.${h.fn}(`);
+  });
+
   it('keeps the reply of a turn until it is delivered; a failed send makes it available at once', async () => {
     const turn = await load({ user: 'replies' });
     const plan = { messages: [{ kind: 'text', text: [{ key: 'menu.hint' }] }], render: { name: 'x.y', args: { code: 'TL-0001' } } };
