@@ -94,7 +94,7 @@ describe.each(databaseBackends())('the open turn core on %s', (kind) => {
       delete from public.bot_handlers where name = 'test_gone';`);
     try {
       const turn = await load({ user: 'loud' });
-      expect((await save(turn, { eventId: 'loud-1', effect: { type: 'test_echo', say: 'xin chào' } })).effect).toEqual({ type: 'test_echo', said: 'XIN CHÀO' });
+      expect(await save(turn, { eventId: 'loud-1', effect: { type: 'test_echo', say: 'xin chào' } })).toEqual({ ok: true, version: 1, effect: { type: 'test_echo', said: 'XIN CHÀO' } });
       const next = await load({ user: 'gone' });
       await expect(save(next, { eventId: 'gone-1', effect: { type: 'test_gone' } })).rejects.toThrow(/unknown effect type test_gone/);
     } finally {
@@ -103,7 +103,8 @@ describe.each(databaseBackends())('the open turn core on %s', (kind) => {
   });
 
   it('dispatches every registered handler by its function as it is named now (a renamed function needs its row touched)', async () => {
-    const [{ src }] = await db.query<{ src: string }>(`select prosrc as src from pg_proc where oid = 'public.bot_dispatch(text, text, public.members, jsonb, jsonb)'::regprocedure`);
+    const [dispatch] = await db.query<{ src: string }>(`select prosrc as src from pg_proc where oid = 'public.bot_dispatch(text, text, public.members, jsonb, jsonb)'::regprocedure`);
+    const src = dispatch?.src ?? '';
     const handlers = await db.query<{ name: string; fn: string }>(`
       select h.name, p.proname as fn from bot_handlers h join pg_proc p on p.oid = h.fn order by h.name`);
     expect(handlers.length).toBeGreaterThan(20);
