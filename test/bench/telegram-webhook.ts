@@ -152,7 +152,7 @@ export interface WireBackend {
  * A webhook poster over kept-alive connections. Resolves when the answer has arrived, with the
  * answer's body: Telegram runs a method given there (see `runAnswer`), after the answer.
  */
-function poster(port: number) {
+export function poster(port: number, secret = SECRET) {
   // As Telegram: at most max_connections (40 unless setWebhook says otherwise) open at once; an
   // update waits for a free one (its wait is in its latency, as Telegram's queue would be).
   const agent = new http.Agent({ keepAlive: true, maxSockets: TELEGRAM_MAX_CONNECTIONS });
@@ -160,7 +160,7 @@ function poster(port: number) {
     new Promise<string>((resolve, reject) => {
       const body = Buffer.from(JSON.stringify(update));
       const req = http.request(
-        { host: '127.0.0.1', port, path: '/tg', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length, 'X-Telegram-Bot-Api-Secret-Token': SECRET } },
+        { host: '127.0.0.1', port, path: '/tg', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length, 'X-Telegram-Bot-Api-Secret-Token': secret } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -174,7 +174,7 @@ function poster(port: number) {
 }
 
 /** Runs a method carried in a webhook's answer on the fake, as Telegram does (recorded with viaWebhook). */
-async function runAnswer(fake: FakeBotApi, body: string): Promise<void> {
+export async function runAnswer(fake: FakeBotApi, body: string): Promise<void> {
   await fake.runWebhookAnswer(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
 }
 

@@ -5,7 +5,6 @@
 // What the bot costs above these figures is its own work; what the goals ask below them no bot
 // of this architecture can give on this machine.
 import { execFileSync, spawn } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -13,6 +12,7 @@ import { freePort, startCommand } from '../support/bot-process.js';
 import { createServerDatabase } from '../support/databases.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { postgresProcessCpuMs, processCpuMs, quantile, table } from './stats.js';
+import { poster, runAnswer } from './telegram-webhook.js';
 
 const USERS = 200;
 const UPDATES = 11;
@@ -47,22 +47,11 @@ export async function wireFloorFigures(): Promise<FloorRow[] | null> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const admin = new pg.Client({ connectionString: db.url });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 40 });
+  const { post, close } = poster(port, SECRET);
   try {
     await fake.waitFor('setWebhook', () => fake.callsOf('setWebhook').length > 0, 30_000);
     await admin.connect();
     const dbName = new URL(db.url).pathname.slice(1);
-    const post = (update: unknown) =>
-      new Promise<string>((resolve, reject) => {
-        const body = Buffer.from(JSON.stringify(update));
-        const req = http.request({ host: '127.0.0.1', port, path: '/tg', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length, 'X-Telegram-Bot-Api-Secret-Token': SECRET } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`floor answered ${res.statusCode}`))));
-        });
-        req.on('error', reject);
-        req.end(body);
-      });
     const person = async (user: number, spans: number[] | null, thinking: boolean) => {
       for (let u = 0; u < UPDATES; u++) {
         const update = u % 2 === 1 ? fake.pressUpdate(user, fake.lastKeyboard(user), 'Bỏ qua') : fake.textUpdate(user, `Câu trả lời số ${u + 1} của người ${user}`);
@@ -70,7 +59,7 @@ export async function wireFloorFigures(): Promise<FloorRow[] | null> {
         const t0 = performance.now();
         const answer = await post(update);
         spans?.push(performance.now() - t0);
-        await fake.runWebhookAnswer(new Response(answer, { status: 200, headers: { 'content-type': 'application/json' } }));
+        await runAnswer(fake, answer);
       }
     };
     await person(900_000, null, false); // warm-up, not counted
@@ -98,7 +87,7 @@ export async function wireFloorFigures(): Promise<FloorRow[] | null> {
     }
     return rows;
   } finally {
-    agent.destroy();
+    close();
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     await admin.end().catch(() => undefined);
