@@ -54,7 +54,7 @@ import { FakeBotApi } from '../support/fake-bot-api.js';
 import { nomineeNames } from './residents.js';
 import { postgresProcessCpuMs, processCpuMs, processMemoryMiB, quantile, table } from './stats.js';
 
-const USERS = positiveInt('BENCH_WIRE_USERS', 200);
+export const USERS = positiveInt('BENCH_WIRE_USERS', 200);
 const PROFILE_DIR = process.env.BENCH_WIRE_PROFILE ? path.resolve(process.env.BENCH_WIRE_PROFILE) : null;
 const SECRET = 'bench_webhook_secret_0123456789';
 const TOKEN = '123456789:AABench-token-for-the-fake-api';
@@ -64,7 +64,7 @@ const SETTLE_MS = 1100;
 const TELEGRAM_MAX_CONNECTIONS = 40;
 /** BENCH_WIRE_FROM_SOURCES=1: run src/main.ts through tsx instead (how `npm start` ran the bot before it was compiled). */
 const FROM_SOURCES = process.env.BENCH_WIRE_FROM_SOURCES === '1';
-/** More flags for the bot's node (BENCH_WIRE_NODE_ARGS, space-separated), to try one before it goes in package.json. */
+/** More flags for the bot's node (BENCH_WIRE_NODE_ARGS, space-separated; after npm start's, so they win), to try one before it goes in package.json. */
 const EXTRA_NODE_ARGS = (process.env.BENCH_WIRE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 /**
  * All at once: how long a person takes before each message (the first too), ms (uniform in the
@@ -73,7 +73,7 @@ const EXTRA_NODE_ARGS = (process.env.BENCH_WIRE_NODE_ARGS ?? '').split(/\s+/).fi
  * figures mean something under (with no pause at all, 200 requests always wait in line and p50 is
  * only the queue: 200 over the throughput).
  */
-const THINK_MS: [number, number] = (() => {
+export const THINK_MS: [number, number] = (() => {
   const m = /^(\d+)-(\d+)$/.exec(process.env.BENCH_WIRE_THINK_MS ?? '500-1500');
   if (!m || Number(m[1]) > Number(m[2])) throw new Error('BENCH_WIRE_THINK_MS must be lo-hi in ms, e.g. 500-1500');
   return [Number(m[1]), Number(m[2])];

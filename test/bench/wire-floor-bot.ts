@@ -17,7 +17,8 @@ const env = (name: string) => {
 };
 const PORT = Number(env('PORT'));
 const API = `${env('TELEGRAM_API_ROOT')}/bot${env('TELEGRAM_BOT_TOKEN')}`;
-const SECRET = createHash('sha256').update(env('TELEGRAM_WEBHOOK_SECRET')).digest();
+const SECRET_TEXT = env('TELEGRAM_WEBHOOK_SECRET');
+const SECRET = createHash('sha256').update(SECRET_TEXT).digest();
 
 const SCHEMA = `
 create table if not exists floor_conversations (chat_id text primary key, version int not null default 0,
@@ -111,7 +112,7 @@ const server = http.createServer((req, res) => {
 
 await pool.query(SCHEMA);
 server.listen(PORT, '127.0.0.1', () => {
-  void call('setWebhook', { url: 'https://floor.example.org/tg', secret_token: 'x' });
+  void call('setWebhook', { url: 'https://floor.example.org/tg', secret_token: SECRET_TEXT });
 });
 process.on('SIGTERM', () => {
   server.close();

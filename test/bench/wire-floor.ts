@@ -1,7 +1,8 @@
 // The floor of issue 13's figures on this machine: wire-floor-bot.ts (the wire work of a turn and
 // nothing of the bot's own) measured the way telegram-webhook.ts measures the bot, on the Postgres
-// server: the same fake Bot API, the same posting client, the same node flags, 200 people and 11
-// updates each (typed answers and button presses alternating), one at a time and all at once.
+// server: the same fake Bot API, the same posting client, the same node flags, the same people
+// (BENCH_WIRE_USERS, 200 unless set) and pauses (BENCH_WIRE_THINK_MS), 11 updates each (typed
+// answers and button presses alternating), one at a time and all at once.
 // What the bot costs above these figures is its own work; what the goals ask below them no bot
 // of this architecture can give on this machine.
 import { execFileSync, spawn } from 'node:child_process';
@@ -12,9 +13,8 @@ import { freePort, startCommand } from '../support/bot-process.js';
 import { createServerDatabase } from '../support/databases.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { postgresProcessCpuMs, processCpuMs, quantile, table } from './stats.js';
-import { poster, runAnswer } from './telegram-webhook.js';
+import { poster, runAnswer, THINK_MS, USERS } from './telegram-webhook.js';
 
-const USERS = 200;
 const UPDATES = 11;
 const SECRET = 'floor-secret';
 const TOKEN = '123456:floor';
@@ -55,7 +55,7 @@ export async function wireFloorFigures(): Promise<FloorRow[] | null> {
     const person = async (user: number, spans: number[] | null, thinking: boolean) => {
       for (let u = 0; u < UPDATES; u++) {
         const update = u % 2 === 1 ? fake.pressUpdate(user, fake.lastKeyboard(user), 'Bỏ qua') : fake.textUpdate(user, `Câu trả lời số ${u + 1} của người ${user}`);
-        if (thinking) await new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
+        if (thinking) await new Promise((r) => setTimeout(r, THINK_MS[0] + Math.random() * (THINK_MS[1] - THINK_MS[0])));
         const t0 = performance.now();
         const answer = await post(update);
         spans?.push(performance.now() - t0);

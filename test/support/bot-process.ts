@@ -46,8 +46,8 @@ export function freePort(): Promise<number> {
 /**
  * Starts the bot with the given environment (on top of this process's, minus Telegram, Zalo and
  * database settings); `nodeArgs` go to node before the script (e.g. --cpu-prof). From the sources
- * through tsx, or `compiled`: dist/main.js with the flags `npm start` gives node (build it first:
- * buildBot()).
+ * through tsx, or `compiled`: dist/main.js with the flags `npm start` gives node, `nodeArgs` after
+ * them (build it first: buildBot()).
  */
 export function startBotProcess(env: Record<string, string | undefined>, options: { nodeArgs?: string[]; compiled?: boolean } = {}): BotProcess {
   const base: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'info' };
@@ -55,8 +55,13 @@ export function startBotProcess(env: Record<string, string | undefined>, options
   if (!env.DATABASE_URL) delete base.DATABASE_URL;
   const merged = { ...base, ...env };
   for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
-  const script = options.compiled ? startCommand() : ['--import', 'tsx', 'src/main.ts'];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...script], { cwd: root, env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Compiled: npm start's flags, then the caller's (a later flag wins, so one can be tried against
+  // npm start's own), then dist/main.js.
+  const start = startCommand();
+  const argv = options.compiled
+    ? [...start.slice(0, -1), ...(options.nodeArgs ?? []), ...start.slice(-1)]
+    : [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, argv, { cwd: root, env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => {
     err += d;
