@@ -86,6 +86,36 @@ describe.each(databaseBackends())('data rights on %s', (kind) => {
     expect(await db.query(`select count(*)::int n from audit_log where action = 'member.data_deleted'`)).toEqual([{ n: 2 }]);
   });
 
+  it('a message that was on its way while the data was deleted elsewhere: the chat answers afresh, and deleting again leaves nothing', async () => {
+    const ba = person(turns, 'zalo', 'zl-late-7', 'Bà Tư');
+    await ba.say('xin chào');
+    const gone = (await memberOf('zalo', 'zl-late-7'))!;
+    await ba.say('/xoadulieu');
+    expect(await ba.press(ba.token(), 'delete')).toContain('Đã xóa dữ liệu của bạn');
+
+    // What another process leaves when its load read the person just before the deletion
+    // committed: a new conversation in the freed chat, owned by the member just deleted.
+    const [orphan] = await db.query<{ id: string; version: number }>(
+      `insert into conversations (channel, chat_id, member_id) values ('zalo', 'zl-late-7', $1) returning id, version`,
+      [gone],
+    );
+    // That process's save then refuses to act for the deleted member: the turn is run again.
+    const [save] = await db.query<{ r: unknown }>(
+      `select bot_turn_save($1, $2, '{"flow":null,"step":null,"answers":{},"trail":[]}', 'zalo', 'bot:zl-late-7', 'ev-late-orphan', $3,
+                            '{"type":"delete_my_data"}', null, 'test', '[]') r`,
+      [orphan!.id, orphan!.version, gone],
+    );
+    expect(save!.r).toEqual({ ok: false, reason: 'stale' });
+
+    // The person writing from that chat is answered (not ignored as a stranger in someone's chat).
+    const again = await ba.say('xin chào');
+    expect(again).toContain('Xin chào Bà Tư!');
+    expect(await memberOf('zalo', 'zl-late-7')).not.toBe(gone);
+    await ba.say('/xoadulieu');
+    await ba.press(ba.token(), 'delete');
+    expect(await rowsHolding(db.query, ['zl-late-7', 'Bà Tư'])).toEqual([]);
+  });
+
   it('deletes a person: no row of any table holds their ids, name or phone; their nominations and supports stay without them', async () => {
     const quy = person(turns, 'telegram', '7700112233', 'Trần Văn Quý');
     const lan = person(turns, 'console', 'lan-deletion', 'Lan');
