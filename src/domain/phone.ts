@@ -24,3 +24,27 @@ export function checkVietnamesePhone(input: string): PhoneCheck {
   if (!MOBILE.test(digits)) return { ok: false, problem: 'not_mobile' };
   return { ok: true, phone: digits };
 }
+
+// A run of digits as people write a phone number inside a sentence: digits with spaces, dots,
+// dashes or brackets between them, perhaps "+" first.
+const DIGIT_RUN = /\+?\d[\d\s.\-()]*\d/g;
+
+/**
+ * The phone number in a sentence ("dong y, so 0912 345 678", "sdt: +84 912.345.678"), checked;
+ * null when the text holds no run of three digits or more (no number was meant). Of several runs
+ * the longest counts; a run that is no number as a whole is tried from each later word, so that a
+ * stray digit before the number ("1 0912345678") does not spoil it.
+ */
+export function findVietnamesePhone(text: string): PhoneCheck | null {
+  const runs = [...text.matchAll(DIGIT_RUN)].map((m) => m[0]).filter((run) => run.replace(/\D/g, '').length >= 3);
+  if (!runs.length) return null;
+  const run = runs.reduce((a, b) => (b.replace(/\D/g, '').length > a.replace(/\D/g, '').length ? b : a));
+  const whole = checkVietnamesePhone(run);
+  if (whole.ok) return whole;
+  const words = run.trim().split(/\s+/);
+  for (let from = 1; from < words.length; from++) {
+    const tried = checkVietnamesePhone(words.slice(from).join(' '));
+    if (tried.ok) return tried;
+  }
+  return whole;
+}

@@ -88,11 +88,12 @@ describe('bad input in the terminal chat', () => {
     await b.say(`/anh ${photo}`, Q.consent);
     expect(await b.say('77', Q.consent)).toContain('Mời bạn gõ 1 (đồng ý), 2 (không đồng ý), hoặc số điện thoại di động.');
 
-    // The phone, in the consent answer: words, too short, a landline.
-    expect(await b.say('số nhà 555', Q.consent)).toContain('Số điện thoại chỉ gồm chữ số');
+    // The phone, in the consent answer: a few digits among words, too short, a landline; then
+    // agreeing with the number in one sentence, as the question invites.
+    expect(await b.say('số nhà 555', Q.consent)).toContain('Số di động cần đủ 10 chữ số');
     expect(await b.say('091234', Q.consent)).toContain('Số di động cần đủ 10 chữ số');
     expect(await b.say('0269 3824 567', Q.consent)).toContain('không phải số di động');
-    const summary = await b.say('0912 345 678', Q.summary);
+    const summary = await b.say('Đồng ý, số 0912 345 678', Q.summary);
 
     // Nothing was lost on the way.
     for (const line of [

@@ -108,7 +108,7 @@ describe('bad input gets a specific, polite explanation and the same question ag
     const chat = at('consent');
     expect(chat.say('091234')).toContain('Số di động cần đủ 10 chữ số');
     expect(chat.say('0269 3824 567')).toContain('không phải số di động');
-    expect(chat.say('số nhà 555')).toContain('Số điện thoại chỉ gồm chữ số');
+    expect(chat.say('số nhà 555')).toContain('Số di động cần đủ 10 chữ số');
     expect(chat.say('có lẽ')).toContain('Mời bạn gõ 1 (đồng ý), 2 (không đồng ý), hoặc số điện thoại di động.');
     expect(chat.read()).toContain('Đồng ý thì có thể gõ luôn số điện thoại.');
   });

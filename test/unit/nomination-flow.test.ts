@@ -124,6 +124,29 @@ describe('a resident nominates an exemplar, start to finish', () => {
     expect(chat.lastEffect()).toMatchObject({ categoryId: IDS.leader, unitId: IDS.womenUnion, ledUnitId: IDS.womenUnion, consent: false, phone: null, photoRef: null });
   });
 
+  it('keeps the phone number typed with the agreement, as the consent question invites, in any usual wording', () => {
+    const atConsent = () => {
+      const chat = new Chat();
+      for (const line of ['đề cử', 'người tốt', 'tổ 3', 'Nguyễn Văn An', DEEDS, '1', 'bỏ qua']) chat.say(line);
+      expect(chat.read()).toContain('Đồng ý thì có thể gõ luôn số điện thoại.');
+      return chat;
+    };
+    for (const typed of ['Đồng ý, số 0912 345 678', 'dong y 0912.345.678', 'đồng ý sđt +84 912 345 678', 'Số của tôi là 0912-345-678 nhé', '1 0912345678']) {
+      const chat = atConsent();
+      expect(chat.say(typed), typed).toContain('Liên lạc: đồng ý, số 0912345678.');
+      chat.say('1');
+      expect(chat.lastEffect(), typed).toMatchObject({ consent: true, phone: '0912345678' });
+    }
+    // A number that cannot be called is asked again rather than dropped; "không" keeps nothing.
+    const short = atConsent();
+    expect(short.say('đồng ý, số 0912 345')).toContain('Số di động cần đủ 10 chữ số');
+    expect(short.read()).toContain('Phường có thể liên hệ bạn về đề cử này không?');
+    // Words naming both answers are no consent: the person is asked to choose.
+    const both = atConsent();
+    expect(both.say('không đồng ý, 0912 345 678')).toContain('Mời bạn gõ 1 (đồng ý), 2 (không đồng ý), hoặc số điện thoại di động.');
+    expect(both.say('ko')).toContain('Liên lạc: không đồng ý.');
+  });
+
   it('reaches the summary with the shortcut used by the other tests', () => {
     expect(fillToSummary(new Chat())).toContain('Mời bạn xem lại:');
   });

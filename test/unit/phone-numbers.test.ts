@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVietnamesePhone } from '../../src/domain/phone.js';
+import { checkVietnamesePhone, findVietnamesePhone } from '../../src/domain/phone.js';
 
 describe('Vietnamese mobile numbers', () => {
   it('are accepted in the usual ways of writing them and stored as 0xxxxxxxxx', () => {
@@ -18,5 +18,15 @@ describe('Vietnamese mobile numbers', () => {
     for (const prefix of ['03', '05', '07', '08', '09']) {
       expect(checkVietnamesePhone(`${prefix}12345678`).ok, prefix).toBe(true);
     }
+  });
+
+  it('are found inside a sentence, the longest run of digits counting', () => {
+    for (const typed of ['đồng ý, số 0912 345 678', 'sđt: +84 912.345.678 ạ', 'tổ 3, số 0912345678', '1 0912 345 678']) {
+      expect(findVietnamesePhone(typed), typed).toEqual({ ok: true, phone: '0912345678' });
+    }
+    expect(findVietnamesePhone('đồng ý')).toBeNull();
+    expect(findVietnamesePhone('tổ 12')).toBeNull();
+    expect(findVietnamesePhone('số 0912 345')).toEqual({ ok: false, problem: 'wrong_length' });
+    expect(findVietnamesePhone('máy bàn 0269 3824 567')).toEqual({ ok: false, problem: 'not_mobile' });
   });
 });

@@ -57,7 +57,8 @@ export interface Prompt {
 export type StepInput =
   /** Typed text; `unmatched` says why it picked no option when the prompt had some. */
   | { kind: 'text'; text: string; unmatched?: ChoiceMatch }
-  | { kind: 'option'; value: string }
+  /** An option pressed, or named in `text` (the words typed, for a step that reads more from them). */
+  | { kind: 'option'; value: string; text?: string }
   /** A button pressed on a multi-select: flips one tick. */
   | { kind: 'toggle'; values: string[] }
   /** Typed on a multi-select: ticks the options named ("2, 5"), or unticks them ("bo 2"). */

@@ -81,17 +81,17 @@ export function readInput(intent: Intent, prompt: Prompt, state: ConversationSta
       const folded = foldAnswer(intent.text);
       // A shortcut named exactly ("sua ten") wins over a listed option it merely contains ("sua").
       const shortcut = hidden.length ? matchWords(folded, hidden, true) : null;
-      if (shortcut && shortcut !== 'ambiguous') return { type: 'input', input: { kind: 'option', value: shortcut.value } };
+      if (shortcut && shortcut !== 'ambiguous') return { type: 'input', input: { kind: 'option', value: shortcut.value, text: intent.text } };
       if (multi) return readTicks(intent.text, prompt, state);
       if (!options.length && !hidden.length) return { type: 'input', input: { kind: 'text', text: intent.text } };
       // Numbers refer to the list the person saw: if it changed since, ask again rather than guess.
       if (/^\d/.test(folded) && listChanged(prompt, state)) return { type: 'problem', reason: [msg('choice.listChanged')] };
       const match = options.length ? matchChoice(intent.text, options, false, prompt.input === 'text') : ({ ok: false, problem: 'no_match' } as const);
-      if (match.ok) return { type: 'input', input: { kind: 'option', value: match.values[0]! } };
+      if (match.ok) return { type: 'input', input: { kind: 'option', value: match.values[0]!, text: intent.text } };
       if (prompt.freeText || prompt.input === 'text') return { type: 'input', input: { kind: 'text', text: intent.text, unmatched: match } };
       // Where nothing is typed freely, a shortcut may be named loosely too ("ca nhn").
       const loose = hidden.length && !/^\d/.test(folded) ? matchWords(folded, hidden) : null;
-      if (loose && loose !== 'ambiguous') return { type: 'input', input: { kind: 'option', value: loose.value } };
+      if (loose && loose !== 'ambiguous') return { type: 'input', input: { kind: 'option', value: loose.value, text: intent.text } };
       return { type: 'problem', reason: choiceProblem(match, intent.text) };
     }
     default:

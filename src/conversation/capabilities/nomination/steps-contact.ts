@@ -1,7 +1,7 @@
 // The optional parts: a photo, and whether the ward may keep the nominator's contact (Decree
 // 13/2023) with, in the same answer, a phone number. The notice that explains why is said once
 // per person: once they have agreed to this version of it, the question comes alone.
-import { checkVietnamesePhone } from '../../../domain/phone.js';
+import { findVietnamesePhone } from '../../../domain/phone.js';
 import type { Text } from '../../contract.js';
 import type { StepContext, StepDef } from '../../engine/flow.js';
 import { SKIP_ACTION } from '../../engine/actions.js';
@@ -43,20 +43,27 @@ export const consentStep: StepDef = {
     input: 'single',
     freeText: true,
     options: [
-      { value: 'yes', label: msg('nomination.consent.yes'), words: ['co', 'dong y', 'yes', 'y', 'ok', 'co dong y', 'agree', 'i agree'] },
-      { value: 'no', label: msg('nomination.consent.no'), words: ['khong', 'khong dong y', 'no', 'n', 'disagree', "i don't agree"] },
+      { value: 'yes', label: msg('nomination.consent.yes'), words: ['co', 'dong y', 'duoc', 'yes', 'y', 'ok', 'co dong y', 'agree', 'i agree'] },
+      { value: 'no', label: msg('nomination.consent.no'), words: ['khong', 'ko', 'khong dong y', 'khong duoc', 'no', 'n', 'disagree', "i don't agree"] },
     ],
   }),
   help: () => [msg('nomination.consent.help')],
   accept: (input) => {
-    if (input.kind === 'option' && input.value === 'yes') return { type: 'answer', set: { consent: true, phone: null, consentNotice: CONTACT_NOTICE_VERSION } };
-    // Without consent no contact is kept: drop a phone number given earlier.
+    // "Dong y, so 0912 345 678": agreeing and giving the number in one answer, as the question invites.
+    if (input.kind === 'option' && input.value === 'yes') {
+      const typed = input.text ? findVietnamesePhone(input.text) : null;
+      if (typed && !typed.ok) return { type: 'invalid', reason: [phoneProblem(typed.problem)] };
+      return { type: 'answer', set: { consent: true, phone: typed?.phone ?? null, consentNotice: CONTACT_NOTICE_VERSION } };
+    }
+    // Without consent no contact is kept: drop a phone number given earlier (and any typed with "khong").
     if (input.kind === 'option' && input.value === 'no') return { type: 'answer', set: { consent: false, phone: undefined, consentNotice: undefined } };
     if (input.kind !== 'text') return { type: 'invalid', reason: [msg('choice.pickFromList')] };
-    const checked = checkVietnamesePhone(input.text);
+    // Words naming both answers ("khong dong y, 0912...") are no consent: the choices again.
+    if (input.unmatched?.ok === false && input.unmatched.problem === 'ambiguous') return { type: 'invalid', reason: [msg('nomination.consent.pickOrPhone')] };
+    // A number, alone or in a sentence ("so toi 0912 345 678"), agrees; words alone get the choices again.
+    const checked = findVietnamesePhone(input.text);
+    if (!checked) return { type: 'invalid', reason: [msg('nomination.consent.pickOrPhone')] };
     if (checked.ok) return { type: 'answer', set: { consent: true, phone: checked.phone, consentNotice: CONTACT_NOTICE_VERSION } };
-    // Digits that are no phone number get the phone's problem; words, the choices again.
-    if (!/\d{3}/.test(input.text)) return { type: 'invalid', reason: [msg('nomination.consent.pickOrPhone')] };
     return { type: 'invalid', reason: [phoneProblem(checked.problem)] };
   },
 };
