@@ -192,6 +192,20 @@ describe('moving around a form: back, edit, cancel, help, restart', () => {
     expect(reply).toContain('Bạn đề cử cơ quan, đoàn thể nào?');
   });
 
+  it('thanks get a kind word back, with the open question again or, with none open, what to type', () => {
+    const chat = new Chat();
+    chat.say('/decu');
+    chat.say('4');
+    const inForm = chat.say('Cảm ơn bạn');
+    expect(inForm).toContain('Không có gì ạ!');
+    expect(inForm).toContain('Bạn đề cử cơ quan, đoàn thể nào?');
+    chat.say('huỷ');
+    chat.say('1');
+    const idle = chat.say('cam on nhieu!');
+    expect(idle).toContain('Không có gì ạ! Cảm ơn bạn đã cùng phường tìm những tấm gương tốt.');
+    expect(idle).not.toContain('chưa hiểu');
+  });
+
   it('keeps every answer when the state is stored and read back between turns', () => {
     const chat = new Chat();
     fillToSummary(chat);

@@ -70,3 +70,12 @@ export const restartCommand: CommandDef = {
     return nominate ? nominate.run(turn, '') : turn.idleReply([msg('form.nothingToCancel')]);
   },
 };
+
+/** "cam on": thanks get a kind word back (and the open question again), never "not understood". */
+export const thanksCommand: CommandDef = {
+  id: 'thanks',
+  slash: [],
+  words: ['cam on', 'cam on ban', 'cam on nhieu', 'cam on a', 'xin cam on', 'ok cam on', 'vang cam on', 'thanks', 'thank you', 'thank you very much'],
+  order: 99,
+  run: (turn) => turn.resume([msg('idle.thanks')]),
+};

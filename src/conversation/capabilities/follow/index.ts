@@ -17,7 +17,7 @@ export const mineCommand: CommandDef = {
   id: 'mine',
   brief: 'command.brief.mine',
   slash: ['cuatoi', 'mine'],
-  words: ['cua toi', 'de cu cua toi', 'mine'],
+  words: ['cua toi', 'de cu cua toi', 'xem de cu cua toi', 'de cu cua minh', 'xem de cu cua minh', 'mine', 'my nominations'],
   menu: { vi: 'cuatoi', en: 'mine', description: 'telegram.commands.mine' },
   help: () => msg('menu.mine'),
   helpIn: 'help',
