@@ -206,6 +206,12 @@ describe('moving around a form: back, edit, cancel, help, restart', () => {
     expect(idle).not.toContain('chưa hiểu');
   });
 
+  it('understands the everyday ways of saying hello and of asking to nominate', () => {
+    for (const hello of ['alo', 'Chào ad', 'hi bot']) expect(new Chat().say(hello), hello).toContain('Xin chào Bà Lan!');
+    for (const ask of ['Làm sao để đề cử?', 'cach de cu', 'muốn đề cử!']) expect(new Chat().say(ask), ask).toContain('Bạn muốn đề cử ai?');
+    expect(new Chat().say('?')).toContain('Hướng dẫn');
+  });
+
   it('keeps every answer when the state is stored and read back between turns', () => {
     const chat = new Chat();
     fillToSummary(chat);

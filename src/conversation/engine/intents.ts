@@ -44,7 +44,8 @@ function fromText(registry: Registry, input: string): Intent {
   const text = cleanInput(input);
   const slash = /^\/(\S+)(?:\s+([\s\S]*))?$/.exec(text);
   if (slash) return fromCommand(registry, slash[1]!, (slash[2] ?? '').trim());
-  const folded = foldVietnamese(text).replace(/[.!]+$/, '').trim();
+  // Closing punctuation after words is no part of them ("lam sao de de cu?"); "?" alone stays (help).
+  const folded = foldVietnamese(text).replace(/(?<=\S)\s*[.!?]+$/, '').trim();
   const command = registry.commandByWords(folded);
   if (command) return { type: 'command', command, args: '', typed: text };
   for (const { words, command: c, accepts } of registry.wordsWithArgs) {

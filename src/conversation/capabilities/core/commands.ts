@@ -12,7 +12,7 @@ const env = (turn: TurnApi) => ({ catalog: turn.ctx.catalog, member: turn.ctx.me
 export const startCommand: CommandDef = {
   id: 'start',
   slash: ['start', 'batdau', 'xinchao'],
-  words: ['xin chao', 'chao', 'chao ban', 'hello', 'hi', 'bat dau', 'start'],
+  words: ['xin chao', 'chao', 'chao ban', 'alo', 'chao ad', 'xin chao ad', 'chao admin', 'chao bot', 'hello', 'hi', 'hi bot', 'bat dau', 'start'],
   menu: { vi: 'start', en: 'start', description: 'telegram.commands.start' },
   order: 0,
   run: (turn, args) => {

@@ -11,7 +11,7 @@ export const nominateCommand: CommandDef = {
   id: 'nominate',
   brief: 'command.brief.nominate',
   slash: ['decu', 'nominate'],
-  words: ['de cu', 'nominate', 'de cu moi', 'toi muon de cu'],
+  words: ['de cu', 'nominate', 'de cu moi', 'toi muon de cu', 'muon de cu', 'cach de cu', 'lam sao de de cu', 'huong dan de cu'],
   menu: { vi: 'decu', en: 'nominate', description: 'telegram.commands.nominate' },
   help: () => msg('menu.nominate'),
   order: 10,
