@@ -50,6 +50,14 @@ describe('a nomination of the same person already exists', () => {
     expect(reply).toContain('2. Người, tập thể khác: tiếp tục đề cử');
   });
 
+  it('"ủng hộ" typed at that question supports it; with nothing asked, it asks for the code', () => {
+    const chat = atName([existing]);
+    chat.say('nguyen van an');
+    chat.say('ủng hộ');
+    expect(chat.lastEffect()).toEqual({ type: 'endorse', nominationId: 'nom-7' });
+    expect(chat.say('ủng hộ')).toContain('Mời bạn gõ /ungho và mã đề cử, ví dụ: /ungho TL-0001.');
+  });
+
   it('supporting it records one endorsement and ends the form', () => {
     const chat = atName([existing]);
     chat.say('nguyen van an');

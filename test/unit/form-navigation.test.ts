@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogFixture, IDS } from '../support/catalog-fixture.js';
-import { Chat, fillToSummary } from './chat-harness.js';
+import { Chat, DEEDS, fillToSummary } from './chat-harness.js';
 
 // Opens the summary's "Sua" list and picks the part to change, as a person pressing buttons would.
 function change(chat: Chat, part: string): string {
@@ -204,6 +204,16 @@ describe('moving around a form: back, edit, cancel, help, restart', () => {
     const idle = chat.say('cam on nhieu!');
     expect(idle).toContain('Không có gì ạ! Cảm ơn bạn đã cùng phường tìm những tấm gương tốt.');
     expect(idle).not.toContain('chưa hiểu');
+  });
+
+  it('"ok" with nothing asked gets a short word and what to type; at a question it is the answer it names', () => {
+    const chat = new Chat();
+    const idle = chat.say('ok');
+    expect(idle).toContain('Vâng ạ.');
+    expect(idle).toContain('/decu');
+    expect(idle).not.toContain('chưa hiểu');
+    for (const line of ['đề cử', 'người tốt', 'tổ 3', 'Nguyễn Văn An', DEEDS, '1', 'bỏ qua']) chat.say(line);
+    expect(chat.say('ok')).toContain('Liên lạc: đồng ý.');
   });
 
   it('understands the everyday ways of saying hello and of asking to nominate', () => {

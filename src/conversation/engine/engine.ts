@@ -22,7 +22,7 @@ import {
   stepContext,
   type Decision,
 } from './form-runner.js';
-import { readIntent, type Intent } from './intents.js';
+import { foldCommandText, readIntent, type Intent } from './intents.js';
 import { msg } from './messages.js';
 import { promptIdOf, promptMessage, tokenFor } from './prompt-view.js';
 import { readInput } from './read-input.js';
@@ -241,6 +241,9 @@ class Turn implements TurnApi {
     }
     if (intent.type === 'photo') return this.idleReply([msg('idle.photo')]);
     if (intent.type === 'unsupported') return this.idleReply([msg('idle.unsupported')]);
+    // Everyday answers that mean a command when nothing is being asked ("ok", "ung ho").
+    const command = intent.type === 'text' ? this.registry.commandByIdleWords(foldCommandText(intent.text)) : undefined;
+    if (command && mayUse(command, this.ctx.member, this.event.channel)) return command.run(this, '');
     return { state: this.idle(), messages: [text(msg('idle.notUnderstood'), ...this.available())] };
   }
 

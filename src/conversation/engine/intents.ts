@@ -40,12 +40,16 @@ function fromCommand(registry: Registry, name: string, args: string): Intent {
   return command ? { type: 'command', command, args } : { type: 'unknown_command', name: key || name };
 }
 
+/** A message folded as command words are: closing punctuation after words is no part of them ("lam sao de de cu?"); "?" alone stays (help). */
+export function foldCommandText(text: string): string {
+  return foldVietnamese(text).replace(/(?<=\S)\s*[.!?]+$/, '').trim();
+}
+
 function fromText(registry: Registry, input: string): Intent {
   const text = cleanInput(input);
   const slash = /^\/(\S+)(?:\s+([\s\S]*))?$/.exec(text);
   if (slash) return fromCommand(registry, slash[1]!, (slash[2] ?? '').trim());
-  // Closing punctuation after words is no part of them ("lam sao de de cu?"); "?" alone stays (help).
-  const folded = foldVietnamese(text).replace(/(?<=\S)\s*[.!?]+$/, '').trim();
+  const folded = foldCommandText(text);
   const command = registry.commandByWords(folded);
   if (command) return { type: 'command', command, args: '', typed: text };
   for (const { words, command: c, accepts } of registry.wordsWithArgs) {

@@ -91,6 +91,11 @@ export interface CommandDef extends CommandAccess {
   slash: string[];
   /** Whole messages (folded) that mean the command. */
   words?: string[];
+  /**
+   * Whole messages (folded) that mean the command only when nothing is being asked: everyday
+   * answers ("ok", "ung ho") that a question may take as its own.
+   */
+  idleWords?: string[];
   /** Words followed by an argument ("trang thai TL-0001"); the argument must look right. */
   wordsWithArgs?: { words: string; accepts: (foldedArgs: string) => boolean }[];
   /** The command shown in menus per language (Telegram's command menu), with its description key. */
@@ -163,6 +168,8 @@ export interface Registry {
   commands: readonly CommandDef[];
   commandBySlash(folded: string): CommandDef | undefined;
   commandByWords(folded: string): CommandDef | undefined;
+  /** A command meant by a whole message when no form is open (see CommandDef.idleWords). */
+  commandByIdleWords(folded: string): CommandDef | undefined;
   commandById(id: string): CommandDef | undefined;
   /** Commands typed as words followed by an argument. */
   wordsWithArgs: readonly { words: string; command: CommandDef; accepts: (foldedArgs: string) => boolean }[];
@@ -195,6 +202,7 @@ export function slashKey(name: string): string {
 export function buildRegistry(capabilities: readonly Capability[]): Registry {
   const bySlash = new Map<string, CommandDef>();
   const byWords = new Map<string, CommandDef>();
+  const byIdleWords = new Map<string, CommandDef>();
   const byId = new Map<string, CommandDef>();
   const flows = new Map<string, FlowDef>();
   const overlays = new Map<string, OverlayDef>();
@@ -217,6 +225,7 @@ export function buildRegistry(capabilities: readonly Capability[]): Registry {
       claim(byId, c.id, c, 'command');
       for (const s of c.slash) claim(bySlash, slashKey(s), c, 'slash command');
       for (const w of c.words ?? []) claim(byWords, foldVietnamese(w), c, 'command word');
+      for (const w of c.idleWords ?? []) claim(byIdleWords, foldVietnamese(w), c, 'idle command word');
       for (const w of c.wordsWithArgs ?? []) wordsWithArgs.push({ words: foldVietnamese(w.words), command: c, accepts: w.accepts });
     }
     for (const f of cap.flows ?? []) claim(flows, f.id, f, 'flow');
@@ -224,11 +233,15 @@ export function buildRegistry(capabilities: readonly Capability[]): Registry {
     for (const [name, r] of Object.entries(cap.renderers ?? {})) claim(renderers, name, r, 'renderer');
     for (const [name, r] of Object.entries(cap.notices ?? {})) claim(notices, name, r, 'notice');
   }
+  for (const w of byIdleWords.keys()) {
+    if (byWords.has(w)) throw Object.assign(new Error(`command word "${w}" is registered twice`), { code: 'REGISTRY_CONFLICT' });
+  }
   commands.sort((a, b) => a.order - b.order);
   return {
     commands,
     commandBySlash: (folded) => bySlash.get(folded),
     commandByWords: (folded) => byWords.get(folded),
+    commandByIdleWords: (folded) => byIdleWords.get(folded),
     commandById: (id) => byId.get(id),
     wordsWithArgs,
     flow: (id) => (id ? flows.get(id) : undefined),

@@ -79,3 +79,12 @@ export const thanksCommand: CommandDef = {
   order: 99,
   run: (turn) => turn.resume([msg('idle.thanks')]),
 };
+
+/** "ok", "vang" with nothing asked: a short word back and what to type, never "not understood". */
+export const acknowledgeCommand: CommandDef = {
+  id: 'acknowledge',
+  slash: [],
+  idleWords: ['ok', 'oke', 'okay', 'ok a', 'ok roi', 'vang', 'vang a', 'da', 'da vang', 'u', 'uh', 'uhm', 'duoc roi', 'roi', 'alright'],
+  order: 99,
+  run: (turn) => turn.idleReply([msg('idle.acknowledged')]),
+};

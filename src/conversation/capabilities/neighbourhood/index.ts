@@ -33,6 +33,8 @@ export const supportCommand: CommandDef = {
   id: 'support',
   brief: 'command.brief.support',
   slash: ['ungho', 'support', 'endorse'],
+  // "ung ho" alone is also an answer (the duplicate question's "Ung ho de cu ..."): a command only with nothing asked
+  idleWords: ['ung ho', 'toi muon ung ho', 'support'],
   wordsWithArgs: ['ung ho', 'support', 'endorse'].map((words) => ({ words, accepts: (a: string) => LOOKS_LIKE_CODE.test(a) })),
   help: ({ catalog }) => msg('menu.support', { example: formatReceiptCode(catalog.ward.receiptPrefix, 1) }),
   helpIn: 'help',

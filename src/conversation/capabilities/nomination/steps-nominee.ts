@@ -124,7 +124,8 @@ export const duplicateStep: StepDef = {
         ...supportable.map((m) => ({
           value: `endorse:${m.id}`,
           label: msg('nomination.duplicate.support', { code: m.code, name: m.nomineeName }),
-          words: [m.code.toLowerCase()],
+          // "ung ho" names the one to support; with several it asks which
+          words: [m.code.toLowerCase(), 'ung ho', 'ung ho de cu', 'support', 'endorse'],
         })),
         {
           value: 'continue',
