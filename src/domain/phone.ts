@@ -29,22 +29,26 @@ export function checkVietnamesePhone(input: string): PhoneCheck {
 // dashes or brackets between them, perhaps "+" first.
 const DIGIT_RUN = /\+?\d[\d\s.\-()]*\d/g;
 
+/** A phone number found in a sentence: the check, and the part of the text taken as the number. */
+export type PhoneFound = PhoneCheck & { typed: string };
+
 /**
  * The phone number in a sentence ("dong y, so 0912 345 678", "sdt: +84 912.345.678"), checked;
  * null when the text holds no run of three digits or more (no number was meant). Of several runs
  * the longest counts; a run that is no number as a whole is tried from each later word, so that a
  * stray digit before the number ("1 0912345678") does not spoil it.
  */
-export function findVietnamesePhone(text: string): PhoneCheck | null {
-  const runs = [...text.matchAll(DIGIT_RUN)].map((m) => m[0]).filter((run) => run.replace(/\D/g, '').length >= 3);
+export function findVietnamesePhone(text: string): PhoneFound | null {
+  const runs = [...text.matchAll(DIGIT_RUN)].map((m) => m[0].trim()).filter((run) => run.replace(/\D/g, '').length >= 3);
   if (!runs.length) return null;
   const run = runs.reduce((a, b) => (b.replace(/\D/g, '').length > a.replace(/\D/g, '').length ? b : a));
   const whole = checkVietnamesePhone(run);
-  if (whole.ok) return whole;
-  const words = run.trim().split(/\s+/);
+  if (whole.ok) return { ...whole, typed: run };
+  const words = run.split(/\s+/);
   for (let from = 1; from < words.length; from++) {
-    const tried = checkVietnamesePhone(words.slice(from).join(' '));
-    if (tried.ok) return tried;
+    const typed = words.slice(from).join(' ');
+    const tried = checkVietnamesePhone(typed);
+    if (tried.ok) return { ...tried, typed };
   }
-  return whole;
+  return { ...whole, typed: run };
 }

@@ -141,10 +141,15 @@ describe('a resident nominates an exemplar, start to finish', () => {
     const short = atConsent();
     expect(short.say('đồng ý, số 0912 345')).toContain('Số di động cần đủ 10 chữ số');
     expect(short.read()).toContain('Phường có thể liên hệ bạn về đề cử này không?');
-    // Words naming both answers are no consent: the person is asked to choose.
-    const both = atConsent();
-    expect(both.say('không đồng ý, 0912 345 678')).toContain('Mời bạn gõ 1 (đồng ý), 2 (không đồng ý), hoặc số điện thoại di động.');
-    expect(both.say('ko')).toContain('Liên lạc: không đồng ý.');
+    // Words saying yes and no beside a number: the person is asked to choose.
+    expect(atConsent().say('đồng ý, không 0912 345 678')).toContain('Mời bạn gõ 1 (đồng ý), 2 (không đồng ý), hoặc số điện thoại di động.');
+    // Words saying no beside a number: no consent, and the number is not kept.
+    for (const typed of ['không đồng ý, 0912 345 678', '2 0912345678', 'ko, 0912 345 678']) {
+      const no = atConsent();
+      expect(no.say(typed), typed).toContain('Liên lạc: không đồng ý.');
+      no.say('1');
+      expect(no.lastEffect(), typed).toMatchObject({ consent: false, phone: null });
+    }
   });
 
   it('reaches the summary with the shortcut used by the other tests', () => {

@@ -22,11 +22,13 @@ describe('Vietnamese mobile numbers', () => {
 
   it('are found inside a sentence, the longest run of digits counting', () => {
     for (const typed of ['đồng ý, số 0912 345 678', 'sđt: +84 912.345.678 ạ', 'tổ 3, số 0912345678', '1 0912 345 678']) {
-      expect(findVietnamesePhone(typed), typed).toEqual({ ok: true, phone: '0912345678' });
+      expect(findVietnamesePhone(typed), typed).toMatchObject({ ok: true, phone: '0912345678' });
     }
     expect(findVietnamesePhone('đồng ý')).toBeNull();
     expect(findVietnamesePhone('tổ 12')).toBeNull();
-    expect(findVietnamesePhone('số 0912 345')).toEqual({ ok: false, problem: 'wrong_length' });
-    expect(findVietnamesePhone('máy bàn 0269 3824 567')).toEqual({ ok: false, problem: 'not_mobile' });
+    expect(findVietnamesePhone('số 0912 345')).toEqual({ ok: false, problem: 'wrong_length', typed: '0912 345' });
+    expect(findVietnamesePhone('máy bàn 0269 3824 567')).toEqual({ ok: false, problem: 'not_mobile', typed: '0269 3824 567' });
+    // The part taken as the number, so that the words around it can be read too.
+    expect(findVietnamesePhone('1 0912 345 678')).toEqual({ ok: true, phone: '0912345678', typed: '0912 345 678' });
   });
 });
