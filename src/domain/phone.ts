@@ -39,7 +39,7 @@ export type PhoneFound = PhoneCheck & { typed: string };
  * stray digit before the number ("1 0912345678") does not spoil it.
  */
 export function findVietnamesePhone(text: string): PhoneFound | null {
-  const runs = [...text.matchAll(DIGIT_RUN)].map((m) => m[0].trim()).filter((run) => run.replace(/\D/g, '').length >= 3);
+  const runs = [...text.matchAll(DIGIT_RUN)].map((m) => m[0]).filter((run) => run.replace(/\D/g, '').length >= 3);
   if (!runs.length) return null;
   const run = runs.reduce((a, b) => (b.replace(/\D/g, '').length > a.replace(/\D/g, '').length ? b : a));
   const whole = checkVietnamesePhone(run);

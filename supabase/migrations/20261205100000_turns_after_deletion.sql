@@ -12,6 +12,10 @@
 --     writing from it, with a fresh state: what was in it belonged to nobody any more.
 -- Both checks sit on paths a normal turn does not take (a member that is not the chat's owner, a
 -- member row already read by the save), so a turn costs what it did.
+-- Why the two entry points are written out again rather than a handler registered: these checks
+-- decide whether a turn may run at all (before its event is recorded and before any effect or
+-- lookup is dispatched), which is the entry points' own work; no row of bot_handlers runs there.
+-- Their bodies are those of open_turn_core with the two checks added.
 
 
 -- one round trip before a chat turn: who is speaking (and their roles), their conversation,

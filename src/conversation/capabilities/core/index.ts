@@ -1,8 +1,8 @@
-// The core capability: greeting, help, cancel, back, restart, the language question, and answers to thanks and to
-// "ok".
+// The core capability: greeting, help, cancel, back, restart, the language question, and short
+// answers to thanks and to "ok".
 import type { Capability } from '../../engine/registry.js';
 import { cancelCommand, cancelOverlay } from './cancel.js';
-import { backCommand, helpCommand, restartCommand, startCommand, thanksCommand, acknowledgeCommand } from './commands.js';
+import { acknowledgeCommand, backCommand, helpCommand, restartCommand, startCommand, thanksCommand } from './commands.js';
 import { languageCommand, languageOverlay } from './language.js';
 
 /** What every person can do, whatever else the bot offers. */
